@@ -1,0 +1,52 @@
+/**
+ * Parley assembled: database (embedded or external) -> migrations -> schema -> HTTP.
+ * main.ts runs it as a process; integration tests run it in-process on a random port.
+ */
+import type { Config } from './config.js';
+import { createSchema } from './graphql/schema.js';
+import { startHttpServer } from './http/server.js';
+import { migrate, selectDatabase } from './lib/database.js';
+import { connectDb, type DbHandle } from './lib/db.js';
+import type { Logger } from './lib/logger.js';
+
+export interface RunningParley {
+  url: string;
+  databaseUrl: string;
+  db: DbHandle;
+  /** Drains HTTP, closes the pool, stops an embedded PostgreSQL. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function startParley(config: Config, logger: Logger): Promise<RunningParley> {
+  const database = await selectDatabase(config, logger);
+  let db: DbHandle | undefined;
+  try {
+    await migrate(database.url, logger);
+    db = connectDb(database.url);
+    const schema = await createSchema();
+    const http = await startHttpServer({ schema, db, logger }, { host: config.host, port: config.port });
+    logger.info(
+      { url: http.url, graphql: `${http.url}/graphql`, database: database.description },
+      'Parley is listening',
+    );
+    const openDb = db;
+    let stopping: Promise<void> | undefined;
+    return {
+      url: http.url,
+      databaseUrl: database.url,
+      db: openDb,
+      stop() {
+        stopping ??= (async () => {
+          await http.close();
+          await openDb.close();
+          await database.stop();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    await database.stop().catch(() => undefined);
+    throw error;
+  }
+}

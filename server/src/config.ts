@@ -1,0 +1,128 @@
+/**
+ * The only reader of process.env. Everything the server can be told from outside is
+ * declared, validated and documented here; the rest of the code receives a typed Config.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Repository root: server/src/config.ts and server/dist/config.js both sit two levels down. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      const normalized = value.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+      if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+      ctx.addIssue({ code: 'custom', message: `expected true or false, got "${value}"` });
+      return z.NEVER;
+    });
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      if (!/^\d+$/.test(value.trim())) {
+        ctx.addIssue({ code: 'custom', message: `expected a port number, got "${value}"` });
+        return z.NEVER;
+      }
+      const n = Number(value);
+      if (n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `port must be between 0 and 65535, got ${n}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const postgresUrl = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === '') return undefined;
+    let url: URL;
+    try {
+      url = new URL(value.trim());
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid URL (expected postgresql://user@host:port/database)' });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
+      ctx.addIssue({ code: 'custom', message: `must start with postgresql:// (got ${url.protocol}//)` });
+      return z.NEVER;
+    }
+    if (url.pathname.replace(/^\//, '') === '') {
+      ctx.addIssue({ code: 'custom', message: 'must name a database (postgresql://user@host:port/<database>)' });
+      return z.NEVER;
+    }
+    return value.trim();
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl,
+  PARLEY_DATA_DIR: z.string().trim().min(1).optional(),
+  PARLEY_PG_PORT: port(54329),
+  PARLEY_LOAD_SEEDS: booleanFlag(true),
+  PARLEY_PUBLIC_READ: booleanFlag(true),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Set when an external PostgreSQL is to be used; otherwise an embedded one is started. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its cluster (and anything else Parley stores locally). */
+  dataDir: string;
+  embeddedPostgresPort: number;
+  loadSeeds: boolean;
+  publicRead: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(repoRoot, e.PARLEY_DATA_DIR ?? '.parley'),
+    embeddedPostgresPort: e.PARLEY_PG_PORT,
+    loadSeeds: e.PARLEY_LOAD_SEEDS,
+    publicRead: e.PARLEY_PUBLIC_READ,
+  };
+}
+
+/** The URL with any password replaced, for logs and error messages. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable database URL>';
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The HTTP front door: /health, /ready, /graphql (Apollo Server) and the client.
+ * Apollo is mounted through its framework-neutral executeHTTPGraphQLRequest, on a plain
+ * Node HTTP server, which keeps the request path short and every limit in one place.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { repoRoot } from '../config.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { DbHandle } from '../lib/db.js';
+import type { Logger } from '../lib/logger.js';
+import { checkReadiness } from './readiness.js';
+import { createStaticHandler } from './static-files.js';
+
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  db: DbHandle;
+  logger: Logger;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  clientDir?: string;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
+  close(): Promise<void>;
+}
+
+class BodyTooLargeError extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLargeError());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function graphqlError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+export async function startHttpServer(
+  options: HttpServerOptions,
+  listen: { host: string; port: number },
+): Promise<RunningHttpServer> {
+  const { schema, db, logger } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  const serveStatic = createStaticHandler(options.clientDir ?? join(repoRoot, 'client', 'dist'));
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  let draining = false;
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let body: unknown;
+    if (req.method === 'POST') {
+      let raw: string;
+      try {
+        raw = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          graphqlError(res, 413, 'BAD_USER_INPUT', `Request body is larger than ${maxBodyBytes} bytes.`);
+          return;
+        }
+        throw error;
+      }
+      const type = req.headers['content-type'] ?? '';
+      if (type.includes('application/json')) {
+        try {
+          body = raw === '' ? undefined : JSON.parse(raw);
+        } catch {
+          graphqlError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON.');
+          return;
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      headers,
+      search: url.search,
+      body,
+    };
+    const requestId = randomUUID();
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: async () => ({ prisma: db.prisma, logger: logger.child({ requestId }), requestId }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (draining) res.setHeader('connection', 'close');
+    switch (url.pathname) {
+      case '/health':
+        sendJson(res, 200, { status: 'ok' });
+        return;
+      case '/ready': {
+        const readiness = await checkReadiness(db);
+        sendJson(
+          res,
+          readiness.ready && !draining ? 200 : 503,
+          draining ? { ...readiness, ready: false, reason: 'shutting down' } : readiness,
+        );
+        return;
+      }
+      case '/graphql':
+        await handleGraphQL(req, res, url);
+        return;
+      default:
+        if (serveStatic(req, res, url.pathname)) return;
+        sendJson(res, 404, { error: 'Not found' });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, path: req.url }, 'request failed');
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    url,
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await apollo.stop();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Serves the built client (client/dist) under `/`. Paths are resolved inside the root
+ * only; unknown paths without an extension fall back to index.html for client routing.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function createStaticHandler(root: string) {
+  const rootWithSep = root.endsWith(sep) ? root : root + sep;
+  return function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    if (!existsSync(root)) return false;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return false;
+    }
+    if (decoded.includes('\0')) return false;
+    let file = normalize(join(root, decoded));
+    if (file !== root && !file.startsWith(rootWithSep)) return false;
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      if (extname(decoded) !== '') return false;
+      file = join(root, 'index.html');
+      if (!existsSync(file)) return false;
+    }
+    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    const hashed = /\/assets\//.test(file);
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return true;
+    }
+    createReadStream(file).pipe(res);
+    return true;
+  };
+}

@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // graphql ships CJS and ESM builds; loading both gives "Cannot use GraphQLSchema from
+    // another module or realm". Pin everything to the CommonJS entry.
+    alias: { graphql: require.resolve('graphql') },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['support/global-postgres.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file gets its own database, so files may run in parallel; the machine has
+          // two cores, which is where parallelism stops paying.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
