@@ -31,6 +31,7 @@ export default defineConfig({
           // Each file gets its own database, so files may run in parallel; the machine has
           // two cores, which is where parallelism stops paying.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
