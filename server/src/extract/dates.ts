@@ -1,0 +1,97 @@
+/**
+ * Temporal expressions in news prose ("said Thursday", "on Feb. 16", "in April", "since
+ * 2014", "last week") found with their offsets and resolved against the article's
+ * publication date. Pure and total: any string in, mentions out, no I/O.
+ *
+ * Relative expressions resolve backwards from the anchor ("Thursday" in a past-tense
+ * sentence is the latest Thursday on or before it) unless a future cue governs them
+ * ("is scheduled to meet on Friday"); explicit dates and years need no anchor.
+ */
+import type { FuzzyDate } from '../ingest/types.js';
+import { type Candidate, proposeCandidates } from './dates/rules.js';
+import { type DateAnchor, type MentionKind, needsTense, resolveSpec } from './dates/spec.js';
+import { type Tense, TenseIndex } from './dates/tense.js';
+
+export { formatFuzzyDate, fuzzyDate } from './dates/calendar.js';
+export type { DateAnchor, MentionKind } from './dates/spec.js';
+export { detectTense, type Tense } from './dates/tense.js';
+
+export interface TemporalMention {
+  /** Offsets into the text passed in (UTF-16 code units), end exclusive. */
+  start: number;
+  end: number;
+  /** The expression as written: "on Thursday", "in April", "Feb. 15, 2017". */
+  text: string;
+  /** Null when the expression needs an anchor and there is none, or names no real day. */
+  date: FuzzyDate | null;
+  /** EXPLICIT: a full date, a month and year, or a year. RELATIVE: resolved against the anchor. */
+  basis: 'EXPLICIT' | 'RELATIVE';
+  kind: MentionKind;
+}
+
+export interface FindTemporalMentionsOptions {
+  /**
+   * The tense of the text's clause when the caller knows it. Left out, each mention takes
+   * the tense of the nearest cue in its own sentence.
+   */
+  tense?: Tense;
+}
+
+/** Links and e-mail addresses: dates inside them ("/2017/02/16/") are not mentions. */
+const TOKEN = /\S+/g;
+const LINK =
+  /:\/\/|^\(?www\.|@[\p{L}\p{N}-]+\.\p{L}|^\(?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu|int|mil|info|io|co|uk|ru|de|fr|cn|in|eu|us|ca|au)\//u;
+
+/** Marks every whitespace-separated token that is or holds a link. Linear: each token is read once. */
+function markLinks(text: string, taken: Uint8Array): void {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const token = m[0];
+    // Cheap filter first: every link form has one of these characters.
+    if (!token.includes('/') && !token.includes('@') && !token.includes('www.')) continue;
+    if (LINK.test(token)) taken.fill(1, m.index, m.index + token.length);
+  }
+}
+
+/**
+ * Every temporal expression in `text`, in order, none overlapping: where expressions
+ * overlap the longest wins ("Thursday, Feb. 16, 2017" is one mention, not three).
+ */
+export function findTemporalMentions(
+  text: string,
+  anchor: DateAnchor | null,
+  options: FindTemporalMentionsOptions = {},
+): TemporalMention[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const taken = new Uint8Array(text.length);
+  markLinks(text, taken);
+  const chosen = chooseLongest(proposeCandidates(text), taken);
+  let tenses: TenseIndex | null = null;
+  return chosen.map((c) => {
+    let tense: Tense = options.tense ?? 'unknown';
+    if (options.tense === undefined && anchor !== null && needsTense(c.spec)) {
+      tenses ??= new TenseIndex(text);
+      tense = tenses.tenseAt(c.start, c.end);
+    }
+    return {
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      date: resolveSpec(c.spec, anchor, tense),
+      basis: c.spec.type === 'fixed' ? 'EXPLICIT' : 'RELATIVE',
+      kind: c.kind,
+    };
+  });
+}
+
+/** The longest candidates that overlap neither each other nor a link; earlier first on ties. */
+function chooseLongest(candidates: Candidate[], taken: Uint8Array): Candidate[] {
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const c of candidates) {
+    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}

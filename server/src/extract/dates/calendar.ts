@@ -1,0 +1,109 @@
+/**
+ * UTC calendar arithmetic for fuzzy dates. Everything works on whole UTC days so that a
+ * date never shifts with the machine's time zone.
+ */
+import type { DatePrecision, FuzzyDate } from '../../ingest/types.js';
+
+const DAY_MS = 86_400_000;
+
+/** UTC midnight of the day `date` falls on. */
+export function utcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** UTC midnight of year-month-day, or null when the day does not exist (31 April, 29 Feb 2017). */
+export function makeDay(year: number, monthIndex: number, day: number): Date | null {
+  if (monthIndex < 0 || monthIndex > 11 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, monthIndex, day));
+  // Date.UTC treats years 0..99 as 1900..1999; callers only pass four-digit years.
+  if (date.getUTCMonth() !== monthIndex || date.getUTCDate() !== day) return null;
+  return date;
+}
+
+/** Whole days from `a` to `b` (b - a). */
+export function daysBetween(a: Date, b: Date): number {
+  return Math.round((b.getTime() - a.getTime()) / DAY_MS);
+}
+
+/** Monday-based weekday: 0 = Monday ... 6 = Sunday. */
+export function isoWeekday(date: Date): number {
+  return (date.getUTCDay() + 6) % 7;
+}
+
+/**
+ * A fuzzy date of the given precision containing `start`: the start is normalized to the
+ * beginning of its day, ISO week (Monday), month or year, and the end is the next one.
+ */
+export function fuzzyDate(start: Date, precision: DatePrecision): FuzzyDate {
+  const day = utcDay(start);
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth();
+  switch (precision) {
+    case 'DAY':
+      return { start: day, end: addDays(day, 1), precision };
+    case 'WEEK': {
+      const monday = addDays(day, -isoWeekday(day));
+      return { start: monday, end: addDays(monday, 7), precision };
+    }
+    case 'MONTH':
+      return { start: new Date(Date.UTC(year, month, 1)), end: new Date(Date.UTC(year, month + 1, 1)), precision };
+    case 'YEAR':
+      return { start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year + 1, 0, 1)), precision };
+  }
+}
+
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function formatDay(date: Date): string {
+  return `${date.getUTCDate()} ${MONTH_ABBREVIATIONS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** "16 Feb 2017", "week of 13 Feb 2017", "Apr 2018", "2014". */
+export function formatFuzzyDate(date: FuzzyDate): string {
+  const start = date.start;
+  switch (date.precision) {
+    case 'DAY':
+      return formatDay(start);
+    case 'WEEK':
+      return `week of ${formatDay(start)}`;
+    case 'MONTH':
+      return `${MONTH_ABBREVIATIONS[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
+    case 'YEAR':
+      return String(start.getUTCFullYear());
+  }
+}
+
+/** Which occurrence of a weekday to pick relative to an anchor day. */
+export type WeekdayChoice =
+  | 'on-or-before' // the latest on or before the anchor (same day counts)
+  | 'before' // the latest strictly before
+  | 'on-or-after' // the next on or after (same day counts)
+  | 'after' // the next strictly after
+  | 'nearest'; // the one within -3..+3 days
+
+/** The occurrence of `weekday` (0 = Monday) chosen relative to `anchor`. */
+export function resolveWeekday(anchor: Date, weekday: number, choice: WeekdayChoice): Date {
+  const forward = (weekday - isoWeekday(anchor) + 7) % 7; // 0..6 days ahead
+  const back = (7 - forward) % 7; // 0..6 days behind
+  switch (choice) {
+    case 'on-or-before':
+      return addDays(anchor, -back);
+    case 'before':
+      return addDays(anchor, back === 0 ? -7 : -back);
+    case 'on-or-after':
+      return addDays(anchor, forward);
+    case 'after':
+      return addDays(anchor, forward === 0 ? 7 : forward);
+    case 'nearest':
+      return addDays(anchor, forward <= 3 ? forward : -back);
+  }
+}
+
+/** Month index offset helper: the first of the month `delta` months from `date`'s month. */
+export function addMonths(date: Date, delta: number): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + delta, 1));
+}

@@ -1,0 +1,65 @@
+/**
+ * The extraction stage: a normalized Article in, drafts of statements, meetings and
+ * events (with the actors they involve) out. Pure and total: no I/O, and a failure in
+ * one part of an article is reported as a warning, never thrown.
+ */
+import type { Article } from '../ingest/types.js';
+import { ArticleContext } from './context.js';
+import type { DateAnchor } from './dates.js';
+import { extractEvents } from './events.js';
+import { extractMeetings } from './meetings.js';
+import { findQuotes } from './quotes.js';
+import { splitSentences } from './sentences.js';
+import { extractStatements } from './statements.js';
+import type { ActorDraft, Extraction, ItemDraft } from './types.js';
+
+export function anchorOf(article: Article): DateAnchor | null {
+  if (!article.published) return null;
+  const basis = article.published.basis;
+  return {
+    date: article.published.start,
+    basis: basis === 'CALLER' || basis === 'EXPLICIT' || basis === 'URL' || basis === 'CAPTION' ? basis : 'EXPLICIT',
+  };
+}
+
+export function extractItems(article: Article): Extraction {
+  const warnings: Extraction['warnings'] = [];
+  const sentences = splitSentences(article.text, article.paragraphs);
+  const context = new ArticleContext(article.text, sentences);
+  const anchor = anchorOf(article);
+  const quotes = findQuotes(article.text, article.paragraphs);
+  const items: ItemDraft[] = [];
+  const attempt = <T>(stage: string, run: () => T[]): T[] => {
+    try {
+      return run();
+    } catch (error) {
+      warnings.push({ code: 'EXTRACTION_FAILED', message: `${stage} extraction failed: ${(error as Error).message}` });
+      return [];
+    }
+  };
+  items.push(...attempt('statement', () => extractStatements({ article, context, sentences, anchor }, quotes)));
+  items.push(...attempt('meeting', () => extractMeetings({ article, context, sentences, anchor, quotes })));
+  items.push(...attempt('event', () => extractEvents({ article, context, sentences, anchor, quotes })));
+  // Only actors that take part in an item become drafts.
+  const used = new Set<string>();
+  for (const item of items) {
+    if (item.kind === 'STATEMENT') {
+      used.add(item.speakerKey);
+      for (const k of item.mentionedKeys) used.add(k);
+    } else if (item.kind === 'MEETING') for (const k of item.participantKeys) used.add(k);
+    else for (const k of item.actorKeys) used.add(k);
+  }
+  const actors: ActorDraft[] = [];
+  for (const key of used) {
+    const record = context.actors.get(key);
+    if (!record) continue;
+    actors.push({
+      key: record.key,
+      name: record.name,
+      kind: record.kind,
+      aliases: [...new Set(record.aliases)],
+      description: record.description,
+    });
+  }
+  return { actors, items, warnings };
+}
