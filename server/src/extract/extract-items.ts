@@ -22,7 +22,35 @@ export function anchorOf(article: Article): DateAnchor | null {
   };
 }
 
+/**
+ * A photo caption's date is only the earliest the article can be from. An article is
+ * published no earlier than the latest day it reports in the past tense, so when its own
+ * statements and events are dated up to a few days after the caption, the publication
+ * date is taken to be that latest day.
+ */
+function refineCaptionAnchor(article: Article, extraction: Extraction): Article | null {
+  const published = article.published;
+  if (!published || published.basis !== 'CAPTION') return null;
+  const week = 7 * 86_400_000;
+  let latest = published.start.getTime();
+  for (const item of extraction.items) {
+    const d = item.date.date;
+    if (!d || item.status !== 'OCCURRED' || d.precision !== 'DAY') continue;
+    if (item.date.basis !== 'RELATIVE' && item.date.basis !== 'EXPLICIT') continue;
+    const t = d.start.getTime();
+    if (t > latest && t - published.start.getTime() <= week) latest = t;
+  }
+  if (latest === published.start.getTime()) return null;
+  return { ...article, published: { ...published, start: new Date(latest), end: new Date(latest + 86_400_000) } };
+}
+
 export function extractItems(article: Article): Extraction {
+  const first = extractOnce(article);
+  const refined = refineCaptionAnchor(article, first);
+  return refined ? extractOnce(refined) : first;
+}
+
+function extractOnce(article: Article): Extraction {
   const warnings: Extraction['warnings'] = [];
   const sentences = splitSentences(article.text, article.paragraphs);
   const context = new ArticleContext(article.text, sentences);

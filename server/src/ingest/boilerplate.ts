@@ -23,9 +23,9 @@ export interface BoilerplateRule {
 export const MAX_BOILERPLATE_LENGTH = 400;
 
 const TIME_OF_DAY = String.raw`\d{1,2}(?::\d{2}){0,2} ?(?:[ap]\.? ?m\.?)?(?: ?[a-z]{2,4})?`;
-const STAMP_LABEL = String.raw`(?:first published|published|posted|last updated|updated|last modified|modified)`;
-const STAMP = String.raw`${STAMP_LABEL}(?: (?:on|at))? ?:? ?(?:${TIME_OF_DAY})?`;
-const SHARE_WORD = String.raw`(?:share(?: this)?|facebook|twitter|pinterest|whatsapp|linkedin|reddit|e-?mail|messenger|print|copy link|flipboard|comments?)`;
+const STAMP_LABEL = `(?:first published|published|posted|last updated|updated|last modified|modified)`;
+const STAMP = `${STAMP_LABEL}(?: (?:on|at))? ?:? ?(?:${TIME_OF_DAY})?`;
+const SHARE_WORD = `(?:share(?: this)?|facebook|twitter|pinterest|whatsapp|linkedin|reddit|e-?mail|messenger|print|copy link|flipboard|comments?)`;
 
 export const BOILERPLATE: readonly BoilerplateRule[] = [
   { name: 'skip link', removes: 'PARAGRAPH', pattern: /^skip (?:to|navigation)\b.{0,40}$/i },
@@ -65,7 +65,7 @@ export const BOILERPLATE: readonly BoilerplateRule[] = [
   },
   { name: 'enlarge image control', removes: 'PREFIX', pattern: /^enlarge this image ?/i },
   // Share buttons glued before a caption ("Facebook Twitter Pinterest Emmerson Mnangagwa ...").
-  { name: 'share buttons', removes: 'PREFIX', pattern: new RegExp(String.raw`^(?:${SHARE_WORD}[ |·•]{1,3}){3,}`, 'i') },
+  { name: 'share buttons', removes: 'PREFIX', pattern: new RegExp(`^(?:${SHARE_WORD}[ |·•]{1,3}){3,}`, 'i') },
   {
     name: 'share prompt',
     removes: 'PARAGRAPH',

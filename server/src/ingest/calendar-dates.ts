@@ -34,7 +34,7 @@ const MONTH_BY_PREFIX: ReadonlyMap<string, number> = new Map([
   ['dec', 12],
 ]);
 
-const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const MONTH_NAME = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 
 // Bounded quantifiers only: these run on every caption and date line of every article.
 const MONTH_DAY_YEAR = new RegExp(

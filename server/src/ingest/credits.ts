@@ -146,8 +146,8 @@ export function isContribution(text: string): boolean {
 }
 
 const PERSON_NAME = String.raw`\p{Lu}[\p{L}'\u2019.-]*(?: (?:(?:de|van|von|der|al|bin|da|del|le|la) )?\p{Lu}[\p{L}'\u2019.-]*){1,3}`;
-const PERSON_NAME_ONLY = new RegExp(String.raw`^${PERSON_NAME}$`, 'u');
-const NAMES_LIST = new RegExp(String.raw`^${PERSON_NAME}(?:(?:, | and | & )${PERSON_NAME}){0,3}`, 'u');
+const PERSON_NAME_ONLY = new RegExp(`^${PERSON_NAME}$`, 'u');
+const NAMES_LIST = new RegExp(`^${PERSON_NAME}(?:(?:, | and | & )${PERSON_NAME}){0,3}`, 'u');
 const CALENDAR_WORD =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|then|now)\b/i;
 

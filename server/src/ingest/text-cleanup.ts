@@ -22,8 +22,8 @@ const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const ANY_SPACE_RUN = /\s+/g;
 
 /** Anything cleanInline would change; most lines of most articles have none of it. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const NEEDS_CLEANING =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200B\u2028-\u202F\u205F\u2060\u3000\uFEFF]| {2}|^ | $/;
 
 /** One paragraph or line: single spaces inside, none at the ends. */

@@ -14,6 +14,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { chooseItemDate, datesCompatible } from '../resolve/item-date.js';
 import { matchMeetings, matchStatements, type StoredMeeting, type StoredStatement } from '../resolve/matching.js';
 import { mergeItemsInto } from './merge-items.js';
+import { reanchorUndatedSources } from './reanchor-sources.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -471,5 +472,8 @@ export async function storeExtraction(tx: Tx, options: StoreExtractionOptions): 
   for (const id of [...created]) if (!aliveIds.has(id)) created.delete(id);
   for (const id of [...cited]) if (!aliveIds.has(id)) cited.delete(id);
   await recomputeItems(tx, [...aliveIds]);
+  // Sources with no date of their own may now be datable through these items.
+  const redated = await reanchorUndatedSources(tx, [...aliveIds]);
+  if (redated.length > 0) await recomputeItems(tx, redated);
   return { created: [...created], corroborated: [...cited].filter((id) => !created.has(id)) };
 }
