@@ -45,14 +45,21 @@ export class ArticleContext {
       for (const mention of found) {
         const actorKey = this.register(mention, sentence);
         resolved.push({ ...mention, actorKey, sentenceIndex: index });
-        if (actorKey && !subjectTaken && mention.start - sentence.start < 80) {
-          const record = this.actors.get(actorKey);
-          if (record?.kind === 'PERSON') {
-            record.subjectPositions.push(mention.start);
-            subjectTaken = true;
-          }
+        const record = actorKey ? this.actors.get(actorKey) : undefined;
+        if (record?.kind !== 'PERSON' || mention.possessive) {
+          if (mention.kind === 'PRONOUN' && mention.start - sentence.start < 20) subjectTaken = true;
+          continue;
         }
-        if (mention.kind === 'PRONOUN') subjectTaken = true;
+        const before = sentence.text.slice(Math.max(0, mention.start - sentence.start - 12), mention.start - sentence.start);
+        const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 20);
+        // A person right before a verb of speech ("..., Mortada reports") or the first
+        // person of the sentence who is not the object of a preposition is its subject.
+        const beforeVerb = /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|reports|reported|added|wrote|asked|replied|responded|was|is|has|had|will)\b/.test(after);
+        const afterPreposition = /\b(?:to|with|of|by|for|about|from|on|at|against|between|and)\s+$/i.test(before);
+        if (beforeVerb || (!subjectTaken && !afterPreposition && mention.start - sentence.start < 160)) {
+          record.subjectPositions.push(mention.start);
+          subjectTaken = true;
+        }
       }
       this.mentions.push(resolved);
     });
@@ -194,29 +201,32 @@ export class ArticleContext {
     return null;
   }
 
-  /** Who "he" or "she" at `position` in sentence `sentenceIndex` most likely is. */
+  /**
+   * Who "he" or "she" at `position` most likely is: the person most recently the subject
+   * of a sentence, or the most recent speaker, within this and the two paragraphs before.
+   */
   resolvePronoun(position: number, sentenceIndex: number): string | null {
     const sentence = this.sentences[sentenceIndex];
     if (!sentence) return null;
-    // The subject of an earlier sentence (or clause) of the same paragraph comes first.
-    let subject: { key: string; at: number } | null = null;
+    const firstParagraph = sentence.paragraphIndex - 2;
+    const paragraphOf = (p: number) => this.sentences.find((s) => p >= s.start && p < s.end)?.paragraphIndex ?? -1;
+    let best: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
       if (record.kind !== 'PERSON') continue;
       for (const p of record.subjectPositions) {
-        const inParagraph = this.sentences.some(
-          (s) => s.paragraphIndex === sentence.paragraphIndex && p >= s.start && p < s.end,
-        );
-        if (inParagraph && p < position && (!subject || p > subject.at)) subject = { key: record.key, at: p };
+        if (p < position && (!best || p > best.at) && paragraphOf(p) >= firstParagraph) best = { key: record.key, at: p };
       }
     }
-    if (subject) return subject.key;
-    const speaker = this.lastSpeakerBefore(position);
-    if (speaker) return speaker;
+    for (const speaker of this.speakers) {
+      if (speaker.position < position && (!best || speaker.position > best.at) && paragraphOf(speaker.position) >= firstParagraph) {
+        best = { key: speaker.key, at: speaker.position };
+      }
+    }
+    if (best) return best.key;
     let latest: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
       if (record.kind !== 'PERSON') continue;
-      for (const p of record.positions)
-        if (p < position && (!latest || p > latest.at)) latest = { key: record.key, at: p };
+      for (const p of record.positions) if (p < position && (!latest || p > latest.at)) latest = { key: record.key, at: p };
     }
     return latest?.key ?? null;
   }

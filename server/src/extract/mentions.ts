@@ -124,6 +124,8 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   }
   if (lower.some((w) => nonActorWords.has(w))) return 'UNKNOWN';
   if (findCity(joined) && !titleWords.some((t) => strongPersonTitles.has(t))) return 'PLACE';
+  // "Mr. President": a title alone names nobody in particular.
+  if (lower.every((w) => personTitles.has(w))) return 'UNKNOWN';
   if (titleWords.some((t) => strongPersonTitles.has(t.replace(/\.$/, '')))) return 'PERSON';
   const nameLike = nameWords.filter((w) => !isInitial(w) && !connectors.has(w.toLowerCase()));
   if (

@@ -57,9 +57,12 @@ export function endsWithFullDate(text: string): boolean {
   );
 }
 
-/** Verbs of a photographed scene, in the present tense captions use. */
+/**
+ * Verbs of a photographed scene, in the present tense captions use. Only forms that are
+ * rarely nouns: "talks", "meets", "march" would make a short news paragraph a caption.
+ */
 const SCENE_VERB =
-  /\b(?:arrives?|speaks?|walks?|stands?|looks? on|waves?|gestures?|poses?|attends?|listens?|delivers?|holds?|shakes? hands|sits?|takes? (?:part|places|a seat)|leaves?|talks?|meets?|greets?|reacts?|march(?:es)?|gathers?|addresses|salutes?|is seen|are seen|pictured|(?:is|are) (?:shown|displayed))\b/i;
+  /\b(?:arrives|speaks|walks|stands|looks on|look on|waves to|gestures|gesture|poses? (?:for|with)|attends|listens|shakes hands|shake hands|sits|takes part|take part|take places|reacts|react|greets|salutes|(?:is|are) (?:seen|pictured|shown|displayed)|pictured)\b/i;
 const REPORTING_VERB = /\b(?:said|says|told|tells|according to|announced)\b/i;
 const QUOTE_MARK = /["\u201c\u201d]/;
 

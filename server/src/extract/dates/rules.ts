@@ -131,7 +131,11 @@ const TEMPORAL_FOLLOWER =
   /^(?:[^\p{L}\p{N}]|[^\S\n]{1,3}(?:and|or|to|when|until|through|but|as|after|before|in|on|at|for|that|which|while|the|a|an)(?![\p{L}]))/u;
 const TEMPORAL_PREP_BEFORE = new RegExp(`(?<![\\p{L}])(?:in|since|during|of|by|until|till|from|through)${S}$`, 'iu');
 const DECADE_BEFORE = new RegExp(`(?<![\\p{L}])(?:the|early|late|mid)(?:${S}|-)$`, 'iu');
-const HYPHEN_WORD_BEFORE = /(\p{L}+)-$/u;
+const HYPHEN_WORD_BEFORE = /(?<!\p{L})(\p{L}+)[-–]$/u;
+/** Words that may be hyphened to a year: "mid-2014", "pre-2014 borders". */
+const YEAR_HYPHEN_WORDS = new Set(['mid', 'pre', 'post', 'early', 'late', 'end', 'fiscal', 'fy']);
+/** Characters that, written right before four digits, make them something other than a year. */
+const NOT_BEFORE_YEAR = '$€£¥₹#№@©/.,:';
 const DIGIT_BEFORE = /\p{N}[^\S\n]?[-–.)/]?[^\S\n]?$/u;
 const YEAR_RANGE_BEFORE = /(?<![\p{N}])(?:19|20)\d\d[^\S\n]?(?:[-–—/]|to|and)[^\S\n]?$/u;
 const YEAR_RANGE_AFTER = /^[^\S\n]?[-–—][^\S\n]?(\d+)/u;
@@ -156,6 +160,10 @@ function offsetOf(word: string | undefined): number | null {
 
 const LOOK = 32;
 
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\u00a0' || ch === '\t';
+}
+
 function before(text: string, start: number): string {
   return text.slice(Math.max(0, start - LOOK), start);
 }
@@ -175,6 +183,7 @@ function day(year: number, month: number, dayOfMonth: number): DateSpec | null {
  */
 function extendDate(text: string, start: number): { start: number; weekday: number | null } {
   let weekday: number | null = null;
+  if (!isSpace(text.charAt(start - 1))) return { start, weekday };
   const weekdayMatch = WEEKDAY_BEFORE.exec(before(text, start));
   if (weekdayMatch !== null) {
     start -= weekdayMatch[0].length;
@@ -187,6 +196,8 @@ function extendDate(text: string, start: number): { start: number; weekday: numb
 
 /** Extends a month's or year's start over "in", "since", "last", "early", "mid-", "the end of". */
 function extendPeriod(text: string, start: number): { start: number; preposition: string; modifier: string } {
+  const charBefore = text.charAt(start - 1);
+  if (!isSpace(charBefore) && charBefore !== '-') return { start, preposition: '', modifier: '' };
   const m = PERIOD_PREFIX.exec(before(text, start));
   if (m === null) return { start, preposition: '', modifier: '' };
   return { start: start - m[0].length, preposition: (m[1] ?? '').toLowerCase(), modifier: (m[2] ?? '').toLowerCase() };
@@ -405,31 +416,35 @@ function year(text: string, m: RegExpExecArray): Candidate | null {
   const value = Number(m[1]);
   if (value < 1900 || value > 2100) return null;
   const end = m.index + m[0].length;
-  const previous = before(text, m.index);
   const following = after(text, end);
-  if (CURRENCY_BEFORE.test(previous) || NUMBERED_THING_BEFORE.test(previous) || COPYRIGHT_BEFORE.test(previous)) {
-    return null;
-  }
   if (CLOCK_AFTER.test(following)) return null; // "at 2100 GMT"
-  const hyphenWord = HYPHEN_WORD_BEFORE.exec(previous)?.[1]?.toLowerCase();
-  if (
-    hyphenWord !== undefined &&
-    !['mid', 'pre', 'post', 'early', 'late', 'end', 'fiscal', 'fy'].includes(hyphenWord)
-  ) {
-    return null; // "F-2014", "Su-2000"
-  }
-  if (DIGIT_BEFORE.test(previous) && !YEAR_RANGE_BEFORE.test(previous)) return null; // phone numbers, "1 2014"
   const range = YEAR_RANGE_AFTER.exec(following);
   if (range !== null && range[1]!.length > 2) {
     const next = Number(range[1]);
     if (range[1]!.length !== 4 || next < 1900 || next > 2100) return null; // "2014-5555"
   }
-  // "the 1990's" is a decade; "2010's election" a year.
-  if (value % 10 === 0 && /^['’]s(?![\p{L}])/u.test(following) && DECADE_BEFORE.test(previous)) return null;
-  const temporal = TEMPORAL_PREP_BEFORE.test(previous);
-  if (!temporal) {
-    if (COUNT_NOUN_AFTER.test(following) && !DETERMINER_BEFORE.test(previous)) return null; // "2000 troops"
-    if (QUANTIFIER_BEFORE.test(previous) && !TEMPORAL_FOLLOWER.test(following)) return null; // "about 2000 people"
+  // Most checks read the word before; the character before says which can apply.
+  const charBefore = text.charAt(m.index - 1);
+  const previous = before(text, m.index);
+  if (charBefore === '-' || charBefore === '–') {
+    const hyphenWord = HYPHEN_WORD_BEFORE.exec(previous)?.[1]?.toLowerCase();
+    if (hyphenWord !== undefined && !YEAR_HYPHEN_WORDS.has(hyphenWord)) return null; // "F-2014", "Su-2000"
+    if (hyphenWord === undefined && DIGIT_BEFORE.test(previous) && !YEAR_RANGE_BEFORE.test(previous)) return null;
+  } else if (isSpace(charBefore)) {
+    if (CURRENCY_BEFORE.test(previous) || NUMBERED_THING_BEFORE.test(previous) || COPYRIGHT_BEFORE.test(previous)) {
+      return null;
+    }
+    if (DIGIT_BEFORE.test(previous) && !YEAR_RANGE_BEFORE.test(previous)) return null; // phone numbers, "1 2014"
+    // "the 1990's" is a decade; "2010's election" a year.
+    if (value % 10 === 0 && /^['’]s(?![\p{L}])/u.test(following) && DECADE_BEFORE.test(previous)) return null;
+    if (!TEMPORAL_PREP_BEFORE.test(previous)) {
+      if (COUNT_NOUN_AFTER.test(following) && !DETERMINER_BEFORE.test(previous)) return null; // "2000 troops"
+      if (QUANTIFIER_BEFORE.test(previous) && !TEMPORAL_FOLLOWER.test(following)) return null; // "about 2000 people"
+    }
+  } else if (charBefore !== '' && NOT_BEFORE_YEAR.includes(charBefore)) {
+    return null; // "$2014", "#2014", "©2019", "1/2014"
+  } else if (COUNT_NOUN_AFTER.test(following)) {
+    return null; // "(2000 troops)"
   }
   const extended = extendPeriod(text, m.index);
   const modifier = extended.modifier;
