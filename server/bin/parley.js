@@ -14,4 +14,7 @@ if (!existsSync(built)) {
   entry = join(here, '..', 'src', 'cli', 'main.ts');
 }
 const { run } = await import(pathToFileURL(entry).href);
-process.exitCode = await run(process.argv.slice(2));
+const code = await run(process.argv.slice(2));
+// Exit explicitly, once output is flushed: an exit hook of the embedded PostgreSQL
+// package would otherwise replace the exit code.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -50,11 +50,17 @@ export class ArticleContext {
           if (mention.kind === 'PRONOUN' && mention.start - sentence.start < 20) subjectTaken = true;
           continue;
         }
-        const before = sentence.text.slice(Math.max(0, mention.start - sentence.start - 12), mention.start - sentence.start);
+        const before = sentence.text.slice(
+          Math.max(0, mention.start - sentence.start - 12),
+          mention.start - sentence.start,
+        );
         const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 20);
         // A person right before a verb of speech ("..., Mortada reports") or the first
         // person of the sentence who is not the object of a preposition is its subject.
-        const beforeVerb = /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|reports|reported|added|wrote|asked|replied|responded|was|is|has|had|will)\b/.test(after);
+        const beforeVerb =
+          /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|reports|reported|added|wrote|asked|replied|responded|was|is|has|had|will)\b/.test(
+            after,
+          );
         const afterPreposition = /\b(?:to|with|of|by|for|about|from|on|at|against|between|and)\s+$/i.test(before);
         if (beforeVerb || (!subjectTaken && !afterPreposition && mention.start - sentence.start < 160)) {
           record.subjectPositions.push(mention.start);
@@ -214,11 +220,16 @@ export class ArticleContext {
     for (const record of this.actors.values()) {
       if (record.kind !== 'PERSON') continue;
       for (const p of record.subjectPositions) {
-        if (p < position && (!best || p > best.at) && paragraphOf(p) >= firstParagraph) best = { key: record.key, at: p };
+        if (p < position && (!best || p > best.at) && paragraphOf(p) >= firstParagraph)
+          best = { key: record.key, at: p };
       }
     }
     for (const speaker of this.speakers) {
-      if (speaker.position < position && (!best || speaker.position > best.at) && paragraphOf(speaker.position) >= firstParagraph) {
+      if (
+        speaker.position < position &&
+        (!best || speaker.position > best.at) &&
+        paragraphOf(speaker.position) >= firstParagraph
+      ) {
         best = { key: speaker.key, at: speaker.position };
       }
     }
@@ -226,7 +237,8 @@ export class ArticleContext {
     let latest: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
       if (record.kind !== 'PERSON') continue;
-      for (const p of record.positions) if (p < position && (!latest || p > latest.at)) latest = { key: record.key, at: p };
+      for (const p of record.positions)
+        if (p < position && (!latest || p > latest.at)) latest = { key: record.key, at: p };
     }
     return latest?.key ?? null;
   }

@@ -8,6 +8,7 @@
  * ("is scheduled to meet on Friday"); explicit dates and years need no anchor.
  */
 import type { FuzzyDate } from '../ingest/types.js';
+import { fuzzyDate } from './dates/calendar.js';
 import { type Candidate, proposeCandidates } from './dates/rules.js';
 import { type DateAnchor, type MentionKind, needsTense, resolveSpec } from './dates/spec.js';
 import { type Tense, TenseIndex } from './dates/tense.js';
@@ -38,19 +39,29 @@ export interface FindTemporalMentionsOptions {
 }
 
 /** Links and e-mail addresses: dates inside them ("/2017/02/16/") are not mentions. */
-const TOKEN = /\S+/g;
 const LINK =
   /:\/\/|^\(?www\.|@[\p{L}\p{N}-]+\.\p{L}|^\(?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu|int|mil|info|io|co|uk|ru|de|fr|cn|in|eu|us|ca|au)\//u;
 
-/** Marks every whitespace-separated token that is or holds a link. Linear: each token is read once. */
+/**
+ * Marks every whitespace-delimited token that is or holds a link. Only tokens around a "/"
+ * or "@" are read, each once, so prose without links costs two indexOf scans.
+ */
 function markLinks(text: string, taken: Uint8Array): void {
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const token = m[0];
-    // Cheap filter first: every link form has one of these characters.
-    if (!token.includes('/') && !token.includes('@') && !token.includes('www.')) continue;
-    if (LINK.test(token)) taken.fill(1, m.index, m.index + token.length);
+  for (const mark of ['/', '@']) {
+    let at = text.indexOf(mark);
+    while (at !== -1) {
+      let start = at;
+      while (start > 0 && !isWhitespace(text.charCodeAt(start - 1))) start -= 1;
+      let end = at + 1;
+      while (end < text.length && !isWhitespace(text.charCodeAt(end))) end += 1;
+      if (LINK.test(text.slice(start, end))) taken.fill(1, start, end);
+      at = text.indexOf(mark, end);
+    }
   }
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029;
 }
 
 /**
@@ -66,10 +77,12 @@ export function findTemporalMentions(
   const taken = new Uint8Array(text.length);
   markLinks(text, taken);
   const chosen = chooseLongest(proposeCandidates(text), taken);
+  const day: DateAnchor | null =
+    anchor === null ? null : { date: fuzzyDate(anchor.date, 'DAY').start, basis: anchor.basis };
   let tenses: TenseIndex | null = null;
   return chosen.map((c) => {
     let tense: Tense = options.tense ?? 'unknown';
-    if (options.tense === undefined && anchor !== null && needsTense(c.spec)) {
+    if (options.tense === undefined && day !== null && needsTense(c.spec)) {
       tenses ??= new TenseIndex(text);
       tense = tenses.tenseAt(c.start, c.end);
     }
@@ -77,7 +90,7 @@ export function findTemporalMentions(
       start: c.start,
       end: c.end,
       text: text.slice(c.start, c.end),
-      date: resolveSpec(c.spec, anchor, tense),
+      date: resolveSpec(c.spec, day, tense),
       basis: c.spec.type === 'fixed' ? 'EXPLICIT' : 'RELATIVE',
       kind: c.kind,
     };
@@ -89,9 +102,14 @@ function chooseLongest(candidates: Candidate[], taken: Uint8Array): Candidate[] 
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: Candidate[] = [];
   for (const c of candidates) {
-    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    if (overlaps(taken, c.start, c.end)) continue;
     taken.fill(1, c.start, c.end);
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+function overlaps(taken: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) if (taken[i] === 1) return true;
+  return false;
 }

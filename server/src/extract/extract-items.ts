@@ -30,7 +30,7 @@ export function anchorOf(article: Article): DateAnchor | null {
  */
 function refineCaptionAnchor(article: Article, extraction: Extraction): Article | null {
   const published = article.published;
-  if (!published || published.basis !== 'CAPTION') return null;
+  if (published?.basis !== 'CAPTION') return null;
   const week = 7 * 86_400_000;
   let latest = published.start.getTime();
   for (const item of extraction.items) {

@@ -18,7 +18,8 @@ export interface DatelineReading {
 }
 
 const ISO_TIME = /T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
-const CLOCK_TIME = /\b\d{1,2}(?::\d{2}){1,2}(?: ?[ap]\.? ?m\.?)?|\b\d{1,2} ?[ap]\.? ?m\.?/gi;
+// "9:00 am", "10.30 BST", "4 p.m."
+const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.? ?m\.?)?|\b\d{1,2} ?[ap]\.? ?m\.?/gi;
 const DATELINE_WORDS =
   /\b(?:first|last|originally|published|posted|updated|modified|created|date|dated|on|at|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|jst|aest|aedt)\b/gi;
 const UPDATED_LABEL = /\b(?:updated|modified)\b/i;

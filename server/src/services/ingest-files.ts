@@ -39,7 +39,11 @@ export function listArticleFiles(paths: string[]): { files: string[]; missing: s
       return;
     }
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) if (!entry.startsWith('.')) walk(join(path, entry), false);
+      // Hidden files and a folder's own documentation are not articles.
+      for (const entry of readdirSync(path).sort()) {
+        if (!entry.startsWith('.') && !/^(readme|license|licence|changelog|provenance)(\.|$)/i.test(entry))
+          walk(join(path, entry), false);
+      }
     } else if (explicit || articleExtensions.has(extname(path).toLowerCase())) {
       files.push(path);
     }

@@ -15,13 +15,48 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
 
-/** UTC midnight of year-month-day, or null when the day does not exist (31 April, 29 Feb 2017). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** True when year-month-day exists (not 31 April, not 29 Feb 2017). */
+export function isValidDay(year: number, monthIndex: number, day: number): boolean {
+  if (monthIndex < 0 || monthIndex > 11 || day < 1) return false;
+  const length = monthIndex === 1 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[monthIndex]!;
+  return day <= length;
+}
+
+/** UTC midnight of year-month-day, or null when the day does not exist. */
 export function makeDay(year: number, monthIndex: number, day: number): Date | null {
-  if (monthIndex < 0 || monthIndex > 11 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(year, monthIndex, day));
   // Date.UTC treats years 0..99 as 1900..1999; callers only pass four-digit years.
-  if (date.getUTCMonth() !== monthIndex || date.getUTCDate() !== day) return null;
-  return date;
+  return isValidDay(year, monthIndex, day) ? new Date(Date.UTC(year, monthIndex, day)) : null;
+}
+
+/** The fuzzy date of a calendar day, month (day ignored) or year (month and day ignored). */
+export function calendarDate(
+  year: number,
+  monthIndex: number,
+  day: number,
+  precision: Exclude<DatePrecision, 'WEEK'>,
+): FuzzyDate {
+  switch (precision) {
+    case 'DAY':
+      return {
+        start: new Date(Date.UTC(year, monthIndex, day)),
+        end: new Date(Date.UTC(year, monthIndex, day + 1)),
+        precision,
+      };
+    case 'MONTH':
+      return {
+        start: new Date(Date.UTC(year, monthIndex, 1)),
+        end: new Date(Date.UTC(year, monthIndex + 1, 1)),
+        precision,
+      };
+    case 'YEAR':
+      return { start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year + 1, 0, 1)), precision };
+  }
 }
 
 /** Whole days from `a` to `b` (b - a). */

@@ -4,7 +4,7 @@
  * longest of overlapping ones. Every pattern is linear: bounded whitespace, no nested
  * quantifiers, so a megabyte of hostile text costs one pass per rule.
  */
-import { fuzzyDate, makeDay } from './calendar.js';
+import { isValidDay } from './calendar.js';
 import {
   AMBIGUOUS_MONTHS,
   CLOCK_SOURCE,
@@ -80,6 +80,8 @@ const YEAR_ALONE = new RegExp(`${NOT_AFTER_WORD}${YEAR}(?![\\p{N}_]|[.,:]\\p{N}|
 
 // Words before and after a match, read from short slices of the text.
 const PREP_ON = new RegExp(`(?<![\\p{L}])(?:on|On|ON|since|Since|SINCE)${S}$`, 'u');
+/** "on the 16th of February": the article belongs to the expression only before a day number. */
+const PREP_ON_THE = new RegExp(`(?<![\\p{L}])(?:on|On|ON|since|Since|SINCE)${S}the${S}$`, 'u');
 const WEEKDAY_BEFORE = new RegExp(
   `(?<![\\p{L}])(${WEEKDAY_SOURCE})(?:${S}(?:morning|afternoon|evening|night))?[^\\S\\n]?,?${S}(?:the${S})?$`,
   'u',
@@ -88,6 +90,7 @@ const WEEKDAY_PREFIX = new RegExp(
   `(?<![\\p{L}])(?:(?:on|since)${S})?(?:(last|next|this${S}past|this${S}coming|this|coming|early|late|earlier|later)${S}(?:on${S})?)?$`,
   'iu',
 );
+const MID_HYPHEN_BEFORE = /(?:^|[^\p{L}])[Mm]id-$/u;
 const PERIOD_PREFIX = new RegExp(
   `(?<![\\p{L}])(?:(in|since|during)${S})?(?:(last|next|this|early|late|earlier|later)${S}|mid(?:-|${S})|the${S}(?:end|beginning|start|middle)${S}of${S})?$`,
   'iu',
@@ -95,7 +98,10 @@ const PERIOD_PREFIX = new RegExp(
 /** Words that put a month name in a date context without being part of the expression. */
 const MONTH_CONTEXT = new RegExp(`(?<![\\p{L}])(?:until|till|through|by|from|before|after|between|of)${S}$`, 'iu');
 /** The contexts that make "May" a month even though Theresa May is often "backed by May". */
-const STRONG_MONTH_CONTEXT = new RegExp(`(?<![\\p{L}])(?:until|till|through)${S}$`, 'iu');
+const STRONG_MONTH_CONTEXT = new RegExp(
+  `(?<![\\p{L}])(?:until|till|through|(?:week|weekend|end|start|beginning|middle|half|part|rest|days)${S}of)${S}$`,
+  'iu',
+);
 const MONTH_LIST_BEFORE = new RegExp(`(${MONTH_SOURCE})[^\\S\\n]?(?:,|and|or|to|through|[-–])?${S}$`, 'u');
 const HONORIFIC_BEFORE = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Rev|Prof|Sgt|Capt)\.?[^\S\n]{1,3}$/u;
 /** Named days that are not a date: "Black Friday", "Super Tuesday", "Good Friday Agreement". */
@@ -173,8 +179,8 @@ function after(text: string, end: number): string {
 }
 
 function day(year: number, month: number, dayOfMonth: number): DateSpec | null {
-  const date = makeDay(year, month, dayOfMonth);
-  return date === null ? null : { type: 'fixed', date: fuzzyDate(date, 'DAY') };
+  if (!isValidDay(year, month, dayOfMonth)) return null;
+  return { type: 'fixed', precision: 'DAY', year, month, day: dayOfMonth };
 }
 
 /**
@@ -189,7 +195,7 @@ function extendDate(text: string, start: number): { start: number; weekday: numb
     start -= weekdayMatch[0].length;
     weekday = weekdayIndex(weekdayMatch[1]!);
   }
-  const prep = PREP_ON.exec(before(text, start));
+  const prep = (/\d/.test(text.charAt(start)) ? PREP_ON_THE : PREP_ON).exec(before(text, start));
   if (prep !== null) start -= prep[0].length;
   return { start, weekday };
 }
@@ -197,7 +203,15 @@ function extendDate(text: string, start: number): { start: number; weekday: numb
 /** Extends a month's or year's start over "in", "since", "last", "early", "mid-", "the end of". */
 function extendPeriod(text: string, start: number): { start: number; preposition: string; modifier: string } {
   const charBefore = text.charAt(start - 1);
-  if (!isSpace(charBefore) && charBefore !== '-') return { start, preposition: '', modifier: '' };
+  if (charBefore === '-') {
+    // Only "mid-" is hyphened to a month or year ("mid-March", "since mid-2014").
+    if (!MID_HYPHEN_BEFORE.test(text.slice(Math.max(0, start - 5), start))) {
+      return { start, preposition: "", modifier: "" };
+    }
+    const outer = extendPeriod(text, start - 4);
+    return outer.start < start - 4 ? { ...outer, modifier: '' } : { start: start - 4, preposition: '', modifier: '' };
+  }
+  if (!isSpace(charBefore)) return { start, preposition: '', modifier: '' };
   const m = PERIOD_PREFIX.exec(before(text, start));
   if (m === null) return { start, preposition: '', modifier: '' };
   return { start: start - m[0].length, preposition: (m[1] ?? '').toLowerCase(), modifier: (m[2] ?? '').toLowerCase() };
@@ -252,7 +266,7 @@ function dayMonthYear(text: string, m: RegExpExecArray): Candidate | null {
 /** A month and day without a year; `dayText` is the day's digits. */
 function monthDay(text: string, m: RegExpExecArray, month: number, dayText: string): Candidate | null {
   const dayOfMonth = Number(dayText);
-  if (makeDay(2000, month, dayOfMonth) === null) return null; // 2000 is a leap year: allows 29 Feb
+  if (!isValidDay(2000, month, dayOfMonth)) return null; // 2000 is a leap year: allows 29 Feb
   const end = m.index + m[0].length;
   const following = after(text, end);
   const { start, weekday } = extendDate(text, m.index);
@@ -280,7 +294,7 @@ function monthYear(text: string, m: RegExpExecArray): Candidate | null {
     start,
     end,
     kind: 'month',
-    spec: { type: 'fixed', date: fuzzyDate(new Date(Date.UTC(Number(m[2]), month, 1)), 'MONTH') },
+    spec: { type: 'fixed', precision: 'MONTH', year: Number(m[2]), month, day: 1 },
   };
 }
 
@@ -290,7 +304,8 @@ function monthAlone(text: string, m: RegExpExecArray): Candidate | null {
   const end = m.index + token.length;
   const extended = extendPeriod(text, m.index);
   const hasContext = extended.start < m.index;
-  const previous = before(text, m.index);
+  // Every context word is separated from the month by a space.
+  const previous = isSpace(text.charAt(m.index - 1)) ? before(text, m.index) : '';
   const following = after(text, end);
   const listed = MONTH_LIST_BEFORE.test(previous); // "between March and May"
   const ambiguous = AMBIGUOUS_MONTHS.has(month) || isAbbreviatedMonth(token);
@@ -331,7 +346,8 @@ function isSentenceStartWord(text: string, index: number): boolean {
 function weekday(text: string, m: RegExpExecArray): Candidate | null {
   const index = weekdayIndex(m[1]!);
   const end = m.index + m[0].length;
-  const previous = before(text, m.index);
+  // Every word that changes a weekday is separated from it by a space.
+  const previous = isSpace(text.charAt(m.index - 1)) ? before(text, m.index) : '';
   const following = after(text, m.index + m[1]!.length);
   if (HONORIFIC_BEFORE.test(previous) || NAMED_DAY_BEFORE.test(previous) || RECURRING_BEFORE.test(previous)) {
     return null;
@@ -455,7 +471,7 @@ function year(text: string, m: RegExpExecArray): Candidate | null {
     start,
     end,
     kind: since ? 'since-year' : 'year',
-    spec: { type: 'fixed', date: fuzzyDate(new Date(Date.UTC(value, 0, 1)), 'YEAR') },
+    spec: { type: 'fixed', precision: 'YEAR', year: value, month: 0, day: 1 },
   };
 }
 

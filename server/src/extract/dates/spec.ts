@@ -3,7 +3,16 @@
  * into a fuzzy date. Rules produce specs; resolution is the only place that reads the anchor.
  */
 import type { DateBasis, FuzzyDate } from '../../ingest/types.js';
-import { addDays, addMonths, fuzzyDate, isoWeekday, makeDay, resolveWeekday, type WeekdayChoice } from './calendar.js';
+import {
+  addDays,
+  addMonths,
+  calendarDate,
+  fuzzyDate,
+  isoWeekday,
+  makeDay,
+  resolveWeekday,
+  type WeekdayChoice,
+} from './calendar.js';
 import type { Tense } from './tense.js';
 
 export interface DateAnchor {
@@ -27,8 +36,8 @@ export type MentionKind =
 export type Modifier = 'last' | 'next' | 'this' | null;
 
 export type DateSpec =
-  /** A date that needs no anchor: "Feb. 15, 2017", "April 2018", "2014". */
-  | { type: 'fixed'; date: FuzzyDate }
+  /** A date that needs no anchor: "Feb. 15, 2017" (DAY), "April 2018" (MONTH), "2014" (YEAR). */
+  | { type: 'fixed'; precision: 'DAY' | 'MONTH' | 'YEAR'; year: number; month: number; day: number }
   /** "Thursday", "last Tuesday", "this Friday"; "Monday next week" has a week offset. */
   | { type: 'weekday'; weekday: number; modifier: Modifier; weekOffset: number | null }
   /**
@@ -61,10 +70,11 @@ export function needsTense(spec: DateSpec): boolean {
 /** Slack for a past month-day: an article dated the 15th may report "Feb. 16" from a later edition. */
 const MONTH_DAY_SLACK_DAYS = 2;
 
+/** The fuzzy date `spec` names; `anchor.date` must be a UTC midnight. */
 export function resolveSpec(spec: DateSpec, anchor: DateAnchor | null, tense: Tense): FuzzyDate | null {
-  if (spec.type === 'fixed') return spec.date;
+  if (spec.type === 'fixed') return calendarDate(spec.year, spec.month, spec.day, spec.precision);
   if (anchor === null) return null;
-  const day = fuzzyDate(anchor.date, 'DAY').start;
+  const day = anchor.date;
   switch (spec.type) {
     case 'weekday': {
       if (spec.weekOffset !== null) {

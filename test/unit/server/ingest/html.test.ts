@@ -41,7 +41,17 @@ describe('HTML input', () => {
   });
 
   it('drops scripts, styles, navigation, the page header and footer, asides, forms and noscript', () => {
-    for (const gone of ['dataLayer', 'color: red', 'Home', 'Most read', 'Sign up', 'JavaScript', 'Copyright', 'Skip to content', 'Advertisement']) {
+    for (const gone of [
+      'dataLayer',
+      'color: red',
+      'Home',
+      'Most read',
+      'Sign up',
+      'JavaScript',
+      'Copyright',
+      'Skip to content',
+      'Advertisement',
+    ]) {
       expect(article.text).not.toContain(gone);
     }
   });
@@ -61,7 +71,10 @@ describe('HTML input', () => {
   });
 
   it('prefers the publication time the page states in its metadata', () => {
-    const page = PAGE.replace('<head>', '<head><meta property="article:published_time" content="2020-03-05T09:30:00+01:00">');
+    const page = PAGE.replace(
+      '<head>',
+      '<head><meta property="article:published_time" content="2020-03-05T09:30:00+01:00">',
+    );
     const dated = normalizeArticle({ text: page });
     expect(dated.published).toMatchObject({ basis: 'EXPLICIT', precision: 'DAY' });
     expect(isoDay(dated.published!.start)).toBe('2020-03-05');
@@ -73,17 +86,23 @@ describe('HTML input', () => {
       format: 'HTML',
     });
     // As in a browser, "</div>" closes the open paragraph: what follows is a new block.
-    expect(paragraphsOf(broken).map((p) => p.text)).toEqual(['First paragraph of the story.', 'Second bold and', 'paragraph.']);
+    expect(paragraphsOf(broken).map((p) => p.text)).toEqual([
+      'First paragraph of the story.',
+      'Second bold and',
+      'paragraph.',
+    ]);
     expect(broken.text).not.toContain('var a');
   });
 
   it('reads a page whose article sits inside an unclosed <header>', () => {
-    const page = '<html><body><header><h1>Talks resume</h1><p>Both sides agreed on Monday to resume talks.</p></body></html>';
+    const page =
+      '<html><body><header><h1>Talks resume</h1><p>Both sides agreed on Monday to resume talks.</p></body></html>';
     expect(normalizeArticle({ text: page }).text).toContain('Both sides agreed on Monday to resume talks.');
   });
 
   it('splits <br>-separated lines into paragraphs but joins a line broken mid-sentence', () => {
-    const page = '<p>The ministers pose for a photo in the capital on March 3, 2020.<br>Jane Roe / Example Agency</p><p>Talks went on,<br>and ended late.</p>';
+    const page =
+      '<p>The ministers pose for a photo in the capital on March 3, 2020.<br>Jane Roe / Example Agency</p><p>Talks went on,<br>and ended late.</p>';
     expect(paragraphsOf(normalizeArticle({ text: page }))).toEqual([
       { kind: 'CAPTION', text: 'The ministers pose for a photo in the capital on March 3, 2020.' },
       { kind: 'CREDIT', text: 'Jane Roe / Example Agency' },

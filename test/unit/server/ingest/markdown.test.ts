@@ -52,7 +52,8 @@ describe('Markdown input', () => {
   });
 
   it('keeps a caption and its credit apart when scraped Markdown puts them on consecutive lines', () => {
-    const text = '## Talks resume\n\nThe ministers arrive for talks in the capital on March 3, 2020.\nJane Roe / Example Agency\n\nBoth **sides** agreed to meet again.';
+    const text =
+      '## Talks resume\n\nThe ministers arrive for talks in the capital on March 3, 2020.\nJane Roe / Example Agency\n\nBoth **sides** agreed to meet again.';
     expect(paragraphsOf(normalizeArticle({ text, format: 'MARKDOWN' }))).toEqual([
       { kind: 'TITLE', text: 'Talks resume' },
       { kind: 'CAPTION', text: 'The ministers arrive for talks in the capital on March 3, 2020.' },

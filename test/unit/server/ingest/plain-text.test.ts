@@ -19,7 +19,8 @@ describe('plain text: paragraphs and spacing', () => {
   });
 
   it('normalizes CRLF, NBSP, odd spaces, tabs and zero-width characters', () => {
-    const text = 'Officials\u00a0met  in\tthe\u2009capital\u200b on Monday.\r\n\r\nThey  agreed\u3000to talk again.\r\n';
+    const text =
+      'Officials\u00a0met  in\tthe\u2009capital\u200b on Monday.\r\n\r\nThey  agreed\u3000to talk again.\r\n';
     const article = normalizeArticle({ text });
     expect(article.text).toBe('Officials met in the capital on Monday.\n\nThey agreed to talk again.');
     expect(article.rawText).toBe(text);
