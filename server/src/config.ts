@@ -126,3 +126,11 @@ export function redactDatabaseUrl(url: string): string {
     return '<unparseable database URL>';
   }
 }
+
+/**
+ * The directory a command was typed in. npm scripts run inside a workspace, but paths
+ * the user gives are relative to where they ran `npm run` (npm passes it as INIT_CWD).
+ */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD && env.INIT_CWD.trim() !== '' ? env.INIT_CWD : process.cwd();
+}

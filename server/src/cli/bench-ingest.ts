@@ -13,6 +13,7 @@ import { connectDb } from '../lib/db.js';
 import { createLogger } from '../lib/logger.js';
 import { ingestArticle } from '../services/ingest-article.js';
 import { listArticleFiles, readArticleFile } from '../services/ingest-files.js';
+import { generateArticles, preloadStatements } from './bench-corpus.js';
 
 interface CorpusArticle {
   label: string;
@@ -54,19 +55,33 @@ const percentile = (sorted: number[], p: number) =>
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const path = args.find((a) => !a.startsWith('--'));
-  const limitIndex = args.indexOf('--limit');
-  const limit = limitIndex >= 0 ? Number(args[limitIndex + 1]) : Number.POSITIVE_INFINITY;
-  if (!path) {
-    process.stderr.write('usage: npm run bench:ingest -- <corpus.jsonl[.gz] | dir> [--limit N]\n');
+  const option = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const generate = option('--generate');
+  const preload = Number(option('--preload-statements') ?? 0);
+  const limit = Number(option('--limit') ?? Number.POSITIVE_INFINITY);
+  const path = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  if (!path && !generate) {
+    process.stderr.write(
+      'usage: npm run bench:ingest -- <corpus.jsonl[.gz] | dir> [--limit N]\n       npm run bench:ingest -- --generate N [--preload-statements M]\n',
+    );
     process.exitCode = 2;
     return;
   }
   const config = loadConfig();
   const logger = createLogger('warn', 'bench-ingest');
-  const corpus = loadCorpus(path, limit);
+  const corpus = generate
+    ? generateArticles(Number(generate)).map((input, i) => ({ label: `generated #${i + 1}`, input }))
+    : loadCorpus(path as string, limit);
   const scratch = await openScratchDatabase({ serverUrl: config.databaseUrl, logger });
   const db = connectDb(scratch.url);
+  if (preload > 0) {
+    const t = performance.now();
+    await preloadStatements(db.pool, preload);
+    process.stdout.write(`preloaded ${preload} statements in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  }
   const timings: Array<{ label: string; ms: number; chars: number }> = [];
   let failed = 0;
   let items = 0;
@@ -92,7 +107,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         '',
-        `corpus            ${path} (${corpus.length} articles, ${failed} rejected)`,
+        `corpus            ${generate ? `${generate} generated seed-like articles` : path} (${corpus.length} articles, ${failed} rejected)`,
+        `preloaded         ${preload} statements`,
         `database          ${scratch.description}`,
         `throughput        ${(corpus.length / seconds).toFixed(1)} articles/s (${seconds.toFixed(1)} s)`,
         `latency           p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,

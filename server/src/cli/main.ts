@@ -3,8 +3,9 @@
  * arguments to them and turns failures into a message and an exit code.
  */
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, invocationDir, loadConfig } from '../config.js';
 import { isAppError } from '../lib/errors.js';
 import { createLogger } from '../lib/logger.js';
 import { PARLEY_VERSION } from '../version.js';
@@ -53,7 +54,12 @@ export function buildProgram(): Command {
     .action(async (paths: string[], options: IngestCommandOptions & { verbose?: boolean }) => {
       const config = loadConfig();
       const logger = createLogger(logLevelFor(options.verbose), 'parley-cli');
-      process.exitCode = await runIngest(paths, options, config, logger);
+      process.exitCode = await runIngest(
+        paths.map((p) => resolve(invocationDir(), p)),
+        options,
+        config,
+        logger,
+      );
     });
 
   program
@@ -68,7 +74,7 @@ export function buildProgram(): Command {
       const config = loadConfig();
       const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'parley-eval');
       const { report } = await runEvaluation({
-        dir,
+        dir: resolve(invocationDir(), dir),
         logger,
         databaseUrl: config.databaseUrl ?? null,
         ...(options.json ? { json: true } : {}),

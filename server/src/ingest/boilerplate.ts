@@ -116,6 +116,12 @@ export const BOILERPLATE: readonly BoilerplateRule[] = [
     pattern: /^(?:slideshow|gallery|photos?|images?|videos?) ?\(\d{1,4} (?:images?|photos?|pictures?|videos?)\)$/i,
   },
   { name: 'CMS shortcode', removes: 'PARAGRAPH', pattern: /^\[\/?[a-z][a-z_-]{0,30}\]$/i },
+  {
+    name: 'player or loader chrome',
+    removes: 'PARAGRAPH',
+    pattern: /^(?:loading(?:\.\.\.|\u2026)?|listen to (?:this )?(?:article|story)\b.{0,40}|all rights reserved\.?)$/i,
+  },
+  { name: 'wire trust notice', removes: 'PARAGRAPH', pattern: /^our standards: .{0,80}trust principles\.?$/i },
 ];
 
 /**

@@ -12,7 +12,7 @@ import { type DatelineReading, readDatelineParagraph } from './datelines.js';
 import { looksLikeHeadline } from './headlines.js';
 import type { LineRole } from './plain-text-blocks.js';
 import { isCapitalizedTeaser, isRelatedLine, isUsableLink, startsWithRelatedLabel } from './related-links.js';
-import type { SourceBlock } from './source-blocks.js';
+import { type SourceBlock, textBlock } from './source-blocks.js';
 import { cleanInline, comparisonKey } from './text-cleanup.js';
 import type { ParagraphKind } from './types.js';
 
@@ -55,6 +55,8 @@ function readAlone(text: string, block: SourceBlock): LoneReading {
   if (credit !== null) return { kind: 'CREDIT', credit };
   if (isCapitalizedTeaser(text)) return { kind: 'RELATED' };
   if (block.figureCaption) return { kind: 'CAPTION' };
+  // A paragraph that is nothing but a link points elsewhere; a linked headline is still one.
+  if (block.linkOnly && block.headingLevel === 0) return { kind: 'RELATED' };
   return { kind: 'BODY' };
 }
 
@@ -62,7 +64,7 @@ function readAlone(text: string, block: SourceBlock): LoneReading {
 export function lineRole(line: string): LineRole {
   const text = stripBoilerplate(line);
   if (text === null) return 'FIXED';
-  const reading = readAlone(text, { text, headingLevel: 0, links: [], figureCaption: false });
+  const reading = readAlone(text, textBlock(text));
   switch (reading.kind) {
     case 'BODY':
     case 'TITLE':
@@ -136,6 +138,11 @@ export function classifyParagraphs(
   return { paragraphs, ownUrl, relatedLinks: [...related] };
 }
 
+/** A sentence, or too long for a headline: the story has started. */
+function isStoryText(text: string): boolean {
+  return text.length > 200 || /[.!?]["'\u201d\u2019)]?$/.test(text);
+}
+
 /** Captions are short, so only those are compared; long repeated text is a scraper glitch. */
 const MIN_REPEATED_CAPTION_LENGTH = 30;
 
@@ -191,33 +198,28 @@ function markBylinePairs(paragraphs: ClassifiedParagraph[]): void {
 }
 
 /**
- * The headline is the first heading, or else the first headline-shaped line, among the
- * paragraphs before the story starts; something must follow it, or it is the story.
- * Repeats of the headline (pages often print it twice) are TITLE too.
+ * The headline is the first <h1>/"#" heading, or else the first heading or headline-shaped
+ * line, among the paragraphs before the story starts (the first sentence-like paragraph);
+ * short labels before it ("World", "Opinion") are passed over. Some body text must follow
+ * it, or it is the story itself. Repeats of the headline (pages often print it twice) are
+ * TITLE too.
  */
 function markTitle(
   paragraphs: ClassifiedParagraph[],
   callerTitle: string | null,
   keyOf: (text: string) => string,
 ): void {
-  let title: ClassifiedParagraph | undefined;
-  let firstHeadline: ClassifiedParagraph | undefined;
-  let storyStarts = -1;
-  for (const [i, paragraph] of paragraphs.entries()) {
+  let firstTopHeading: ClassifiedParagraph | undefined;
+  let firstCandidate: ClassifiedParagraph | undefined;
+  for (const paragraph of paragraphs) {
     if (paragraph.kind !== 'BODY') continue;
-    if (paragraph.headingLevel > 0) {
-      title = paragraph;
-      storyStarts = i + 1;
-      break;
-    }
-    if (!looksLikeHeadline(paragraph.text)) {
-      storyStarts = i;
-      break;
-    }
-    firstHeadline ??= paragraph;
+    if (paragraph.headingLevel === 1) firstTopHeading ??= paragraph;
+    else if (paragraph.headingLevel > 1 || looksLikeHeadline(paragraph.text)) firstCandidate ??= paragraph;
+    else if (isStoryText(paragraph.text)) break;
   }
-  title ??= firstHeadline;
-  const hasStory = storyStarts >= 0 && paragraphs.slice(storyStarts).some((p) => p.kind === 'BODY' && p !== title);
+  const title = firstTopHeading ?? firstCandidate;
+  const hasStory =
+    title !== undefined && paragraphs.slice(paragraphs.indexOf(title) + 1).some((p) => p.kind === 'BODY');
   const titleKeys = new Set<string>();
   if (title !== undefined && hasStory) titleKeys.add(keyOf(title.text));
   if (callerTitle) titleKeys.add(keyOf(callerTitle));

@@ -130,9 +130,9 @@ const CONTRIBUTION_PATTERNS: readonly RegExp[] = [
   /\bcontributed(?: additional| further)? (?:reporting|to (?:this|the) (?:report|reports|article|story|coverage|reporting))\b/i,
   /\bcontributed (?:from|in) \p{Lu}/u,
   /\bcontributed\.?$/,
-  /^contributing(?: writers?| reporters?)? ?:/i,
-  /^(?:additional )?reporting (?:by|from)\b/i,
-  /^(?:writing|editing|compiled|edited|written) by\b/i,
+  /^\(?contributing(?: writers?| reporters?)? ?:/i,
+  /^\(?(?:additional )?reporting (?:by|from)\b/i,
+  /^\(?(?:writing|editing|compiled|edited|written) by\b/i,
   /\b(?:contains|includes|uses) (?:material|reporting|information|wire (?:copy|reports)) from\b/i,
 ];
 /** "—Siobhan Hughes": a co-author's sign-off line at the end of a story. */

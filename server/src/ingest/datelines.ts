@@ -22,6 +22,8 @@ const ISO_TIME = /T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?/g
 const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.? ?m\.?)?|\b\d{1,2} ?[ap]\.? ?m\.?/gi;
 const DATELINE_WORDS =
   /\b(?:first|last|originally|published|posted|updated|modified|created|date|dated|on|at|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|utc|gmt|z|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|jst|aest|aedt)\b/gi;
+/** Reuters prints "JUNE 7, 2018 / 3:12 PM / 3 YEARS AGO": the age is the scrape's, not the story's. */
+const RELATIVE_AGE = /\b\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago\b/gi;
 const UPDATED_LABEL = /\b(?:updated|modified)\b/i;
 const PUBLISHED_LABEL = /\b(?:published|posted|first published|created)\b/i;
 
@@ -39,7 +41,7 @@ export function readDatelineParagraph(text: string): DatelineReading | null {
     cursor = date.end;
   }
   rest += text.slice(cursor);
-  rest = rest.replace(ISO_TIME, ' ').replace(CLOCK_TIME, ' ').replace(DATELINE_WORDS, ' ');
+  rest = rest.replace(ISO_TIME, ' ').replace(RELATIVE_AGE, ' ').replace(CLOCK_TIME, ' ').replace(DATELINE_WORDS, ' ');
   if (/[\p{L}\p{N}]/u.test(rest)) return null;
 
   // "Published: A | Updated: B" -> A. "Updated: B" alone -> B, marked as an update.
@@ -76,4 +78,16 @@ export function readBodyDateline(text: string): BodyDateline | null {
   if (!placeInCapitals && !onlyADate) return null;
   const agencies = /\(([^()]{1,40})\)/.exec(prefix);
   return { day: dates[0] ?? null, wireServices: agencies === null ? [] : wireServicesIn(agencies[1] ?? '') };
+}
+
+/** Wire datelines open the story, though story highlights or a deck may come first. */
+const PARAGRAPHS_THAT_MAY_OPEN_THE_STORY = 3;
+
+/** The dateline of the first of the opening body paragraphs that has one. */
+export function findOpeningDateline(bodyParagraphs: readonly string[]): BodyDateline | null {
+  for (const text of bodyParagraphs.slice(0, PARAGRAPHS_THAT_MAY_OPEN_THE_STORY)) {
+    const dateline = readBodyDateline(text);
+    if (dateline !== null) return dateline;
+  }
+  return null;
 }

@@ -79,6 +79,9 @@ const BLOCK_ELEMENTS = new Set([
   'ul',
 ]);
 
+/** Share of a paragraph's visible characters that must be link text for it to be a link list item. */
+const LINK_ONLY_SHARE = 0.9;
+
 const HEADING_LEVEL: Readonly<Record<string, number>> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
 type Attributes = Record<string, string>;
@@ -128,6 +131,16 @@ function readMetaTag(name: string, attributes: Attributes, hints: MutableHints, 
   }
 }
 
+/** "Ministers agree | Example Daily" -> "Ministers agree", when the page names its site. */
+function withoutSiteName(title: string, siteName: string | null): string {
+  if (siteName === null) return title;
+  for (const separator of [' | ', ' - ', ' \u2013 ', ' \u2014 ', ' :: ']) {
+    const suffix = `${separator}${siteName.trim()}`;
+    if (title.toLowerCase().endsWith(suffix.toLowerCase())) return title.slice(0, -suffix.length).trim();
+  }
+  return title;
+}
+
 export interface HtmlReadOptions {
   /** Keep <header>/<footer> content everywhere (the fallback when removing it left nothing). */
   keepPageFurniture?: boolean;
@@ -148,13 +161,21 @@ export function htmlToDocument(html: string, options: HtmlReadOptions = {}): Sou
   let links: string[] = [];
   let headingLevel = 0;
   let figureCaptionDepth = 0;
+  let anchorDepth = 0;
+  /** Non-space characters of the current paragraph, and how many of them are link text. */
+  let visibleChars = 0;
+  let linkChars = 0;
 
   const flush = () => {
     if (text.trim() !== '') {
-      blocks.push({ text, headingLevel, links, figureCaption: figureCaptionDepth > 0 });
+      // Bullets and separators between links ("Story A | Story B") do not make it prose.
+      const linkOnly = linkChars > 0 && linkChars >= LINK_ONLY_SHARE * visibleChars;
+      blocks.push({ text, headingLevel, links, figureCaption: figureCaptionDepth > 0, linkOnly });
     }
     text = '';
     links = [];
+    visibleChars = 0;
+    linkChars = 0;
   };
 
   const isRemoved = (name: string, attributes: Attributes): boolean => {
@@ -183,7 +204,10 @@ export function htmlToDocument(html: string, options: HtmlReadOptions = {}): Sou
         const level = HEADING_LEVEL[name];
         if (level !== undefined) headingLevel = level;
         if (name === 'figcaption') figureCaptionDepth += 1;
-        if (name === 'a' && attributes.href) links.push(attributes.href);
+        if (name === 'a') {
+          anchorDepth += 1;
+          if (attributes.href) links.push(attributes.href);
+        }
         // A line break inside a paragraph is kept as '\n' and decided later, like a line
         // break in plain text: "Caption<br>Credit" are two paragraphs, a wrapped line is one.
         if (name === 'br') text += '\n';
@@ -191,7 +215,12 @@ export function htmlToDocument(html: string, options: HtmlReadOptions = {}): Sou
       ontext(chunk) {
         if (inTitle) documentTitle.element += chunk;
         // Source line breaks in HTML are plain whitespace; only <br> breaks a line.
-        else if (removedDepth === 0) text += chunk.replace(/\s+/g, ' ');
+        else if (removedDepth === 0) {
+          text += chunk.replace(/\s+/g, ' ');
+          const visible = chunk.replace(/\s+/g, '').length;
+          visibleChars += visible;
+          if (anchorDepth > 0) linkChars += visible;
+        }
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
@@ -207,6 +236,7 @@ export function htmlToDocument(html: string, options: HtmlReadOptions = {}): Sou
           if (BLOCK_ELEMENTS.has(element.name)) flush();
           if (HEADING_LEVEL[element.name] !== undefined) headingLevel = 0;
           if (element.name === 'figcaption') figureCaptionDepth -= 1;
+          if (element.name === 'a') anchorDepth -= 1;
           if (ARTICLE_CONTAINERS.has(element.name)) articleDepth -= 1;
         }
       },
@@ -217,7 +247,7 @@ export function htmlToDocument(html: string, options: HtmlReadOptions = {}): Sou
   parser.end();
   flush();
 
-  const title = cleanInline(documentTitle.og ?? documentTitle.element);
+  const title = withoutSiteName(cleanInline(documentTitle.og ?? documentTitle.element), hints.siteName);
   hints.title = title === '' ? null : title;
   return { blocks, hints };
 }

@@ -6,7 +6,7 @@
 import { checkArticleInput } from './article-input.js';
 import { assembleText } from './assemble-text.js';
 import { type ClassifiedParagraph, classifyParagraphs, lineRole } from './classify-paragraphs.js';
-import { readBodyDateline } from './datelines.js';
+import { findOpeningDateline } from './datelines.js';
 import { detectFormat } from './detect-format.js';
 import { readHtml } from './html-blocks.js';
 import { readMarkdown } from './markdown-blocks.js';
@@ -56,16 +56,14 @@ function readDocument(text: string, format: ArticleFormat): SourceDocument {
   }
 }
 
-/** Agencies credited in credit lines and in the opening wire dateline, in order, each once. */
+/** Agencies credited in the opening wire dateline and in credit lines, each once. */
 function findWireCredits(paragraphs: readonly ClassifiedParagraph[]): string[] {
-  const credits = new Set<string>();
-  let datelineRead = false;
+  const body = paragraphs.filter((p) => p.kind === 'BODY').map((p) => p.text);
+  const credits = new Set<string>(findOpeningDateline(body)?.wireServices ?? []);
   for (const paragraph of paragraphs) {
+    // A photo credit names who took a picture, not who reported the story.
     if (paragraph.kind === 'CREDIT' && paragraph.credit?.kind !== 'PHOTO') {
       for (const name of wireServicesIn(paragraph.text)) credits.add(name);
-    } else if (paragraph.kind === 'BODY' && !datelineRead) {
-      datelineRead = true;
-      for (const name of readBodyDateline(paragraph.text)?.wireServices ?? []) credits.add(name);
     }
   }
   return [...credits];

@@ -10,11 +10,8 @@ import { dateFromUrlPath } from './article-urls.js';
 import { type CalendarDay, compareDays, dayFact, findFullDates, utcDayOf } from './calendar-dates.js';
 import { isFilePhotoCaption } from './captions.js';
 import type { ClassifiedParagraph } from './classify-paragraphs.js';
-import { readBodyDateline } from './datelines.js';
+import { findOpeningDateline } from './datelines.js';
 import type { DatedFact } from './types.js';
-
-/** Wire datelines open the story; story highlights or a deck may come first. */
-const BODY_PARAGRAPHS_WITH_DATELINE = 3;
 
 export interface PublicationEvidence {
   callerDate: Date | null;
@@ -41,12 +38,7 @@ function datelineDay(paragraphs: readonly ClassifiedParagraph[]): CalendarDay | 
 }
 
 function bodyDatelineDay(paragraphs: readonly ClassifiedParagraph[]): CalendarDay | null {
-  const opening = paragraphs.filter((p) => p.kind === 'BODY').slice(0, BODY_PARAGRAPHS_WITH_DATELINE);
-  for (const paragraph of opening) {
-    const dateline = readBodyDateline(paragraph.text);
-    if (dateline !== null) return dateline.day;
-  }
-  return null;
+  return findOpeningDateline(paragraphs.filter((p) => p.kind === 'BODY').map((p) => p.text))?.day ?? null;
 }
 
 function latestCaptionDay(paragraphs: readonly ClassifiedParagraph[]): CalendarDay | null {

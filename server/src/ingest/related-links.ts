@@ -7,7 +7,7 @@
 
 /** A label, a colon and (usually) the linked headline: "Related article: U.S. Pushes ...". */
 const LABELLED =
-  /^(?:related(?: (?:articles?|stories|story|coverage|content|links?|reading|news|video))?|read (?:more|next|also)|also read|see also|recommended(?: (?:stories|reading|articles))?|you (?:may|might) also (?:like|be interested in)|more (?:from|on) [^:]{1,40}|more|read|watch more)\s?:/i;
+  /^(?:related(?: (?:articles?|stories|story|coverage|content|links?|reading|news|video))?|read (?:more|next|also)|also read|see also|recommended(?: (?:stories|reading|articles))?|you (?:may|might) also (?:like|be interested in)|more (?:from|on) [^:]{1,40}|more|read|watch|watch more)\s?:/i;
 /** A section label standing alone above a list of links. */
 const LABEL_ALONE =
   /^(?:related(?: (?:articles?|stories|coverage|content|links?|reading|news))?|read more|see also|recommended(?: (?:stories|reading|articles))?|more stories|more on this story)$/i;

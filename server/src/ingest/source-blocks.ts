@@ -13,6 +13,8 @@ export interface SourceBlock {
   links: string[];
   /** The format marks it as a figure caption (HTML <figcaption>). */
   figureCaption: boolean;
+  /** All its text is link text: an item of a list of links (related stories, tags). */
+  linkOnly: boolean;
 }
 
 /** Metadata the document states in its own markup, as opposed to metadata guessed from text. */
@@ -39,5 +41,5 @@ export const NO_HINTS: DocumentHints = {
 };
 
 export function textBlock(text: string): SourceBlock {
-  return { text, headingLevel: 0, links: [], figureCaption: false };
+  return { text, headingLevel: 0, links: [], figureCaption: false, linkOnly: false };
 }

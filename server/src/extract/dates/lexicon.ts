@@ -56,24 +56,31 @@ export const MONTH_SOURCE = (() => {
 
 export const WEEKDAY_SOURCE = `(?:${WEEKDAYS.map(capitalizedOrUpper).join('|')})(?![\\p{L}\\p{N}])`;
 
+/** Month index of every spelling a month token may take: "january", "feb", "sept". */
+const MONTH_INDEX = new Map<string, number>([
+  ...MONTHS.map((m, i) => [m.toLowerCase(), i] as const),
+  ...Object.entries(MONTH_ABBREVIATIONS),
+]);
+const FULL_MONTHS = new Set(MONTHS.map((m) => m.toLowerCase()));
+const WEEKDAY_INDEX = new Map(WEEKDAYS.map((d, i) => [d.toLowerCase(), i]));
+
+function monthWord(token: string): string {
+  return (token.endsWith('.') ? token.slice(0, -1) : token).toLowerCase();
+}
+
 /** Month index (0..11) of a matched month token, or -1. */
 export function monthIndex(token: string): number {
-  const word = token.replace(/\.$/, '').toLowerCase();
-  const full = MONTHS.findIndex((m) => m.toLowerCase() === word);
-  if (full >= 0) return full;
-  return MONTH_ABBREVIATIONS[word] ?? -1;
+  return MONTH_INDEX.get(monthWord(token)) ?? -1;
 }
 
 /** True when the matched month token is an abbreviation ("Feb.", "Sept"), not a full name. */
 export function isAbbreviatedMonth(token: string): boolean {
-  const word = token.replace(/\.$/, '').toLowerCase();
-  return !MONTHS.some((m) => m.toLowerCase() === word);
+  return !FULL_MONTHS.has(monthWord(token));
 }
 
 /** Monday-based weekday index (0..6) of a matched weekday token, or -1. */
 export function weekdayIndex(token: string): number {
-  const word = token.toLowerCase();
-  return WEEKDAYS.findIndex((d) => d.toLowerCase() === word);
+  return WEEKDAY_INDEX.get(token.toLowerCase()) ?? -1;
 }
 
 const NUMBER_WORDS: Record<string, number> = {

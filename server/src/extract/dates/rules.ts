@@ -33,6 +33,8 @@ const DAY = `(\\d{1,2})${ORDINAL}`;
 /** An optional second day of a range ("Feb. 15-16"); the first day dates the mention. */
 const DAY_RANGE = `(?:[^\\S\\n]?[-–][^\\S\\n]?\\d{1,2}${ORDINAL})?`;
 const YEAR = '((?:19|20)\\d\\d|2100)';
+/** With a month's name a year cannot be a count or a code, so older years are read too: "April 1865". */
+const NAMED_MONTH_YEAR = '(1[6-9]\\d\\d|20\\d\\d|21\\d\\d)';
 const YEAR_END = '(?![\\p{L}\\p{N}]|[.,:]\\p{N})';
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_])';
 
@@ -43,11 +45,11 @@ const NUMERIC_DATE = new RegExp(
 );
 const NINE_ELEVEN = /(?<![\p{L}\p{N}_/.-])9\/11(?![\p{N}]|\/\p{N})/gu;
 const MONTH_DAY_YEAR = new RegExp(
-  `${NOT_AFTER_WORD}(${MONTH_SOURCE})${S}${DAY}${DAY_RANGE}(?:[^\\S\\n]?,[^\\S\\n]?|${S})${YEAR}${YEAR_END}`,
+  `${NOT_AFTER_WORD}(${MONTH_SOURCE})${S}${DAY}${DAY_RANGE}(?:[^\\S\\n]?,[^\\S\\n]?|${S})${NAMED_MONTH_YEAR}${YEAR_END}`,
   'gu',
 );
 const DAY_MONTH_YEAR = new RegExp(
-  `(?<![\\p{L}\\p{N}_.,$€£])${DAY}${DAY_RANGE}${S}(?:of${S})?(${MONTH_SOURCE})(?:[^\\S\\n]?,[^\\S\\n]?|${S})${YEAR}${YEAR_END}`,
+  `(?<![\\p{L}\\p{N}_.,$€£])${DAY}${DAY_RANGE}${S}(?:of${S})?(${MONTH_SOURCE})(?:[^\\S\\n]?,[^\\S\\n]?|${S})${NAMED_MONTH_YEAR}${YEAR_END}`,
   'gu',
 );
 const MONTH_DAY = new RegExp(
@@ -56,7 +58,7 @@ const MONTH_DAY = new RegExp(
 );
 const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}_.,$€£])${DAY}${DAY_RANGE}${S}(?:of${S})?(${MONTH_SOURCE})`, 'gu');
 const MONTH_YEAR = new RegExp(
-  `${NOT_AFTER_WORD}(${MONTH_SOURCE})(?:[^\\S\\n]?,[^\\S\\n]?|${S})(?:of${S})?${YEAR}${YEAR_END}`,
+  `${NOT_AFTER_WORD}(${MONTH_SOURCE})(?:[^\\S\\n]?,[^\\S\\n]?|${S})(?:of${S})?${NAMED_MONTH_YEAR}${YEAR_END}`,
   'gu',
 );
 const MONTH_ALONE = new RegExp(`${NOT_AFTER_WORD}(${MONTH_SOURCE})(?!-\\p{L})`, 'gu');
@@ -73,12 +75,14 @@ const RELATIVE_DAY = new RegExp(
   'giu',
 );
 const AGO = new RegExp(
-  `${NOT_AFTER_WORD}(\\d{1,3}|${NUMBER_WORD_SOURCE})${S}(days?|weeks?|months?|years?|decades?)${S}ago(?![\\p{L}\\p{N}])`,
+  // Not the tail of "2,000 years ago".
+  `${NOT_AFTER_WORD}(?<!\\p{N}[,.])(\\d{1,3}|${NUMBER_WORD_SOURCE})${S}(days?|weeks?|months?|years?|decades?)${S}ago(?![\\p{L}\\p{N}])`,
   'giu',
 );
 const YEAR_ALONE = new RegExp(`${NOT_AFTER_WORD}${YEAR}(?![\\p{N}_]|[.,:]\\p{N}|\\p{L})`, 'gu');
 
 // Words before and after a match, read from short slices of the text.
+const DATE_MODIFIER_BEFORE = new RegExp(`(?<![\\p{L}])(this|next|last)${S}$`, 'iu');
 const PREP_ON = new RegExp(`(?<![\\p{L}])(?:on|On|ON|since|Since|SINCE)${S}$`, 'u');
 /** "on the 16th of February": the article belongs to the expression only before a day number. */
 const PREP_ON_THE = new RegExp(`(?<![\\p{L}])(?:on|On|ON|since|Since|SINCE)${S}the${S}$`, 'u');
@@ -117,6 +121,8 @@ const DETERMINER_BEFORE = new RegExp(
   'iu',
 );
 
+const FUNCTION_WORD_AFTER =
+  /^[^\S\n]{1,3}(?:and|or|but|nor|in|on|at|to|for|of|with|by|from|as|that|which|who|is|was|are|were|has|had|will)(?![\p{L}])/u;
 const COUNT_NOUN_AFTER = new RegExp(`^[^\\S\\n]?(?:${COUNT_NOUN_SOURCE})(?![\\p{L}\\p{N}])`, 'iu');
 const CLOCK_AFTER = new RegExp(`^[^\\S\\n]?${CLOCK_SOURCE}(?![\\p{L}])`, 'u');
 /** "May" followed by a verb is Theresa May, not the month: "since May took office". */
@@ -184,20 +190,27 @@ function day(year: number, month: number, dayOfMonth: number): DateSpec | null {
 }
 
 /**
- * Extends a date's start over a leading weekday and "on"/"since": "on Thursday, Feb. 16".
- * Returns the new start and the weekday (0 = Monday) if one was written.
+ * Extends a date's start over a leading weekday, "this"/"next"/"last" and "on"/"since":
+ * "on Thursday, Feb. 16", "Next Monday, April 15", "this December 8".
  */
-function extendDate(text: string, start: number): { start: number; weekday: number | null } {
+function extendDate(text: string, start: number): { start: number; weekday: number | null; modifier: Modifier } {
   let weekday: number | null = null;
-  if (!isSpace(text.charAt(start - 1))) return { start, weekday };
+  let modifier: Modifier = null;
+  if (!isSpace(text.charAt(start - 1))) return { start, weekday, modifier };
   const weekdayMatch = WEEKDAY_BEFORE.exec(before(text, start));
   if (weekdayMatch !== null) {
     start -= weekdayMatch[0].length;
     weekday = weekdayIndex(weekdayMatch[1]!);
   }
-  const prep = (/\d/.test(text.charAt(start)) ? PREP_ON_THE : PREP_ON).exec(before(text, start));
+  const modifierMatch = DATE_MODIFIER_BEFORE.exec(before(text, start));
+  if (modifierMatch !== null) {
+    start -= modifierMatch[0].length;
+    modifier = periodModifier(modifierMatch[1]!.toLowerCase());
+  }
+  const previous = before(text, start);
+  const prep = (/\d/.test(text.charAt(start)) ? PREP_ON_THE.exec(previous) : null) ?? PREP_ON.exec(previous);
   if (prep !== null) start -= prep[0].length;
-  return { start, weekday };
+  return { start, weekday, modifier };
 }
 
 /** Extends a month's or year's start over "in", "since", "last", "early", "mid-", "the end of". */
@@ -206,7 +219,7 @@ function extendPeriod(text: string, start: number): { start: number; preposition
   if (charBefore === '-') {
     // Only "mid-" is hyphened to a month or year ("mid-March", "since mid-2014").
     if (!MID_HYPHEN_BEFORE.test(text.slice(Math.max(0, start - 5), start))) {
-      return { start, preposition: "", modifier: "" };
+      return { start, preposition: '', modifier: '' };
     }
     const outer = extendPeriod(text, start - 4);
     return outer.start < start - 4 ? { ...outer, modifier: '' } : { start: start - 4, preposition: '', modifier: '' };
@@ -269,7 +282,7 @@ function monthDay(text: string, m: RegExpExecArray, month: number, dayText: stri
   if (!isValidDay(2000, month, dayOfMonth)) return null; // 2000 is a leap year: allows 29 Feb
   const end = m.index + m[0].length;
   const following = after(text, end);
-  const { start, weekday } = extendDate(text, m.index);
+  const { start, weekday, modifier } = extendDate(text, m.index);
   if (month === 8 && dayOfMonth === 11 && SEPT_11_AFTER.test(following)) {
     return { start, end, kind: 'date', spec: day(2001, 8, 11)! }; // "the Sept. 11 attacks"
   }
@@ -280,7 +293,7 @@ function monthDay(text: string, m: RegExpExecArray, month: number, dayText: stri
     start,
     end: end + (relativeYear?.[0].length ?? 0),
     kind: 'date',
-    spec: { type: 'month-day', month, day: dayOfMonth, weekday, yearOffset: offsetOf(relativeYear?.[1]) },
+    spec: { type: 'month-day', month, day: dayOfMonth, weekday, modifier, yearOffset: offsetOf(relativeYear?.[1]) },
   };
 }
 
@@ -311,8 +324,13 @@ function monthAlone(text: string, m: RegExpExecArray): Candidate | null {
   const ambiguous = AMBIGUOUS_MONTHS.has(month) || isAbbreviatedMonth(token);
   if (ambiguous) {
     const context = month === 4 ? STRONG_MONTH_CONTEXT : MONTH_CONTEXT;
-    // "a March statement", "the May deadline": a determiner and a lower-case noun.
-    const modifierOfNoun = DETERMINER_BEFORE.test(previous) && LOWERCASE_WORD_AFTER.test(following);
+    // "a March statement", "the May deadline": a determiner and a lower-case noun, but not
+    // "the Women's March and": a possessive or a function word after marks a name.
+    const modifierOfNoun =
+      DETERMINER_BEFORE.test(previous) &&
+      !/['’]s[^\S\n]{1,3}$/u.test(previous) &&
+      LOWERCASE_WORD_AFTER.test(following) &&
+      !FUNCTION_WORD_AFTER.test(following);
     if (!hasContext && !listed && !modifierOfNoun && !context.test(previous)) return null;
     if (month === 4 && VERB_AFTER.test(following)) return null; // "since May took office": Theresa May
   } else if (!hasContext && !listed && !DETERMINER_BEFORE.test(previous)) {
@@ -381,6 +399,8 @@ const ARTICLE_BEFORE = new RegExp(`(?<![\\p{L}])(?:the|a|an|its|their|his|her|ou
 function relativePeriod(text: string, m: RegExpExecArray): Candidate | null {
   // "the last week of May", "over the next year": a span, not a date.
   if (ARTICLE_BEFORE.test(before(text, m.index))) return null;
+  // A capitalized unit mid-sentence is a title: ABC's “This Week”, “Last Week Tonight”.
+  if (/^\p{Lu}\p{Ll}/u.test(m[3]!) && !isSentenceStartWord(text, m.index)) return null;
   const determiner = m[2]!.toLowerCase().replace(/\s+/g, ' ');
   const unit = m[3]!.toLowerCase();
   const amount = determiner === 'last' || determiner === 'this past' ? -1 : determiner === 'next' ? 1 : 0;

@@ -44,7 +44,15 @@ export type DateSpec =
    * "Feb. 16", "12 June"; the weekday of "Thursday, Feb. 16" helps pick the year, and
    * "August 17 next year" names it relative to the anchor's.
    */
-  | { type: 'month-day'; month: number; day: number; weekday: number | null; yearOffset: number | null }
+  | {
+      type: 'month-day';
+      month: number;
+      day: number;
+      weekday: number | null;
+      /** "this December 8" and "next June 1" lie ahead, "last May 5" behind, whatever the tense. */
+      modifier: Modifier;
+      yearOffset: number | null;
+    }
   /** "in April", "last April", "in January of this year". */
   | { type: 'month'; month: number; modifier: Modifier; yearOffset: number | null }
   /** "yesterday" (-1 day), "next week" (+1 week), "two years ago" (-2 years). */
@@ -59,7 +67,7 @@ export function needsTense(spec: DateSpec): boolean {
     case 'month':
       return spec.modifier === null || spec.modifier === 'this';
     case 'month-day':
-      return spec.yearOffset === null;
+      return spec.yearOffset === null && spec.modifier === null;
     case 'weekend':
       return spec.amount === 0;
     default:
@@ -88,7 +96,8 @@ export function resolveSpec(spec: DateSpec, anchor: DateAnchor | null, tense: Te
         const date = makeDay(day.getUTCFullYear() + spec.yearOffset, spec.month, spec.day);
         return date === null ? null : fuzzyDate(date, 'DAY');
       }
-      return resolveMonthDay(day, spec.month, spec.day, spec.weekday, tense);
+      const forced: Tense | null = spec.modifier === null ? null : spec.modifier === 'last' ? 'past' : 'future';
+      return resolveMonthDay(day, spec.month, spec.day, spec.weekday, forced ?? tense);
     }
     case 'month':
       if (spec.yearOffset !== null) {

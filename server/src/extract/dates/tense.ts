@@ -24,10 +24,11 @@ const FUTURE_CUE = new RegExp(
     // says nothing about whether its day has come.
     "\\b(?:is|are|be|am|[Ii]t['’]s)\\s+(?:scheduled|due|expected|set|slated|poised|planning|preparing|going\\s+to|to\\s+(?!be\\b|have\\b)[a-z]+)\\b",
     '\\b(?:scheduled|slated|due)\\s+(?:to|for|on|in)\\b',
-    // Verbs only: "a plan to find the girls" is a noun.
-    '(?<!\\b(?:a|the|his|her|its|their|our|my|your|no|any|new)\\s)\\b(?:[Pp]lans?|[Pp]lanning|intends?|intending|aims?|hopes?|expects?)\\s+to\\b',
+    // Verbs only: "a plan to find the girls", "announced plans to build" are nouns.
+    '(?<!\\b(?:a|the|his|her|its|their|our|my|your|no|any|new|[a-z]+ed)\\s)\\b(?:[Pp]lans?|[Pp]lanning|intends?|intending|aims?|hopes?|expects?)\\s+to\\b',
     '\\bplanned\\b',
-    '\\b(?:would|may|might)\\b(?!\\s+have\\b)',
+    // "may have met" looks back; "may have to" forward.
+    '\\b(?:would|may|might)\\b(?!\\s+have\\b(?!\\s+to\\b))',
     '\\b(?:[Uu]pcoming|[Ff]orthcoming)\\b',
     '\\b[Aa]head\\s+of\\b',
     '\\b[Nn]ext\\s+(?:week|weekend|month|year)\\b',
@@ -130,7 +131,7 @@ const PAST_CUE = new RegExp(
     '\\b[Ll]ast\\s+(?:week|weekend|month|year|night)\\b',
     // Regular past tense; the lookbehind drops passives and adjectives after "is"/"be"
     // ("is expected", "are concerned"), and hyphenated forms ("Washington-based").
-    "(?<!\\b(?:is|are|am|be|being|[Ii]t['’]s)\\s)(?<![-\\p{L}])[a-z]{2,}ed\\b",
+    "(?<![-\\p{L}])(?<!\\b(?:is|are|am|be|being|[Ii]t['’]s)\\s)[a-z]{2,}ed\\b",
   ].join('|'),
   'gu',
 );
@@ -310,20 +311,11 @@ export class TenseIndex {
     if (to <= from) return 0;
     const between = this.text.slice(from, to);
     let penalty = 0;
-    for (const ch of between) {
-      if (ch === ',') penalty += 15;
-      else if (
-        ch === '—' ||
-        ch === '–' ||
-        ch === '(' ||
-        ch === ')' ||
-        ch === ':' ||
-        ch === '"' ||
-        ch === '“' ||
-        ch === '”'
-      ) {
-        penalty += 40;
-      }
+    for (let i = 0; i < between.length; i += 1) {
+      const code = between.charCodeAt(i);
+      if (code === 0x2c)
+        penalty += 15; // ,
+      else if (CLAUSE_BREAKS.has(code)) penalty += 40;
     }
     SUBORDINATOR.lastIndex = 0;
     while (SUBORDINATOR.exec(between) !== null) penalty += 30;
@@ -332,6 +324,8 @@ export class TenseIndex {
   }
 }
 
+/** Dashes, parentheses, colons and quotation marks: a different clause or speaker. */
+const CLAUSE_BREAKS = new Set([0x2014, 0x2013, 0x28, 0x29, 0x3a, 0x22, 0x201c, 0x201d]);
 /** Beyond this many characters (with penalties) a cue does not govern a date. */
 const MAX_CUE_DISTANCE = 100;
 const SUBORDINATOR = /\b(?:that|which|who|whom|whose|when|while|because|although|though|if|but)\b/g;

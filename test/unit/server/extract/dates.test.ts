@@ -81,6 +81,7 @@ describe('findTemporalMentions: explicit dates need no anchor', () => {
     ['Filed Feb 15 2017 in Washington.', 'Feb 15 2017', '15 Feb 2017'],
     ['Signed 16 February 2017 in Munich.', '16 February 2017', '16 Feb 2017'],
     ['Signed on the 16th of February, 2017.', 'on the 16th of February, 2017', '16 Feb 2017'],
+    ['Auschwitz was liberated on 27 January 1945.', 'on 27 January 1945', '27 Jan 1945'],
     ['Posted June 07, 2018.', 'June 07, 2018', '7 Jun 2018'],
     ['Posted 2017-02-16 at noon.', '2017-02-16', '16 Feb 2017'],
     ['Updated 2017-02-16T12:30:00Z.', '2017-02-16', '16 Feb 2017'],
@@ -434,9 +435,13 @@ describe('findTemporalMentions: hostile input', () => {
     ['emoji and right-to-left text', '😀 الخميس 2014 🇺🇸 '.repeat(megabyte / 20)],
     ['periods', '.'.repeat(megabyte)],
   ])('finishes a megabyte of %s in well under a second', (_name, text) => {
-    const started = performance.now();
-    const mentions = findTemporalMentions(text.slice(0, megabyte), JUNE_7_2018);
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(Array.isArray(mentions)).toBe(true);
+    const input = text.slice(0, megabyte);
+    findTemporalMentions(input.slice(0, 10_000), JUNE_7_2018); // compile the regexes first
+    // CPU time, not wall time: the suite shares the machine with other work.
+    const started = process.cpuUsage();
+    const mentions = findTemporalMentions(input, JUNE_7_2018);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000);
+    expect(mentions.every((m, i) => i === 0 || m.start >= mentions[i - 1]!.end)).toBe(true);
   });
 });

@@ -33,6 +33,10 @@ describe('boilerplate table', () => {
     'This article is more than 1 year old',
     'Slideshow (7 Images)',
     '[pullquote]',
+    'Loading...',
+    'Listen to this article',
+    'All rights reserved.',
+    'Our Standards: The Example Trust Principles.',
   ])('drops %j', (line) => {
     expect(stripBoilerplate(line)).toBeNull();
   });

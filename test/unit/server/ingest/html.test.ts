@@ -80,6 +80,24 @@ describe('HTML input', () => {
     expect(isoDay(dated.published!.start)).toBe('2020-03-05');
   });
 
+  it('treats a list of links as related stories, not as story text', () => {
+    const page = `<article><h1>Talks resume between the two ministers</h1><p>Both sides agreed on Monday to resume talks.</p>
+      <ul><li><a href="https://example.com/2019/01/01/a">Earlier talks collapsed in acrimony</a></li>
+      <li><a href="/relative/b">Who are the negotiators?</a></li></ul></article>`;
+    const article = normalizeArticle({ text: page });
+    expect(textsOfKind(article, 'RELATED')).toEqual([
+      'Earlier talks collapsed in acrimony',
+      'Who are the negotiators?',
+    ]);
+    expect(article.relatedLinks).toEqual(['https://example.com/2019/01/01/a']);
+    expect(textsOfKind(article, 'BODY')).toEqual(['Both sides agreed on Monday to resume talks.']);
+  });
+
+  it('falls back to the page title, without the site name, when the body has no headline', () => {
+    const page = PAGE.replace(/<h1>.*?<\/h1>/, '');
+    expect(normalizeArticle({ text: page }).title).toBe('Ministers agree to resume talks');
+  });
+
   it('survives unclosed tags, stray closers and an unclosed script', () => {
     const broken = normalizeArticle({
       text: '<div><p>First paragraph of the story.<p>Second <b>bold <i>and</div></span> paragraph.</p><script>var a = 1;',

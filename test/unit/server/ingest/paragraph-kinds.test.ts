@@ -40,6 +40,7 @@ describe('contribution credits and bylines', () => {
     ['Associated Press writer Jane Roe contributed.', 'CONTRIBUTION'],
     ['Roe reported from Paris. John Smith contributed from London.', 'CONTRIBUTION'],
     ['Contributing: John Smith', 'CONTRIBUTION'],
+    ['(Reporting by Jane Roe; Editing by John Smith)', 'CONTRIBUTION'],
     ['\u2014Jane Roe and John Smith contributed to this article.', 'CONTRIBUTION'],
     ['Write to Jane Roe at jane.roe@example.com', 'CONTACT'],
     ['By Jane Roe', 'BYLINE'],
@@ -127,6 +128,7 @@ describe('related links', () => {
     'Read more: Ministers clash over budget targets',
     'SEE ALSO: Ministers clash over budget targets',
     'READ: Ministers clash over budget targets',
+    'WATCH: Ministers clash over budget targets',
     'More:Ministers clash over budget targets',
     'See also',
     'Related Articles',
@@ -167,6 +169,9 @@ describe('title and dateline paragraphs', () => {
     ['Published: Feb. 16, 2017 at 9:00 a.m. | Updated: Feb. 17, 2017', '2017-02-16'],
     ['Wednesday 1 May 2019 10.30 BST', '2019-05-01'],
     ['Posted on 2016-03-22T10:00:00Z', '2016-03-22'],
+    ['JUNE 7, 2018 / 3:12 PM / 3 YEARS AGO', '2018-06-07'],
+    ['Updated 11:05 AM ET, Thu June 7, 2018', '2018-06-07'],
+    ['7th June 2018', '2018-06-07'],
   ])('reads the date line %j', (line, day) => {
     const article = normalizeArticle({ text: [line, '', BODY_A].join('\n') });
     expect(paragraphsOf(article)[0]?.kind).toBe('DATELINE');
