@@ -8,14 +8,18 @@ import { nameSuffixes, personTitles } from './lexicon.js';
 
 /** Lower-case, accent-free, punctuation-free words. */
 export function nameWords(name: string): string[] {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]s?\b/g, '')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // "U.S." and "U. S." are one word, not two initials.
+      .replace(/\b(\p{L})\.\s?(?=\p{L}\.)/gu, '$1')
+      .replace(/['’]s?\b/g, '')
+      .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+  );
 }
 
 /** "Gen. Joseph Dunford Jr." -> ["joseph", "dunford"]: no titles, initials or suffixes. */

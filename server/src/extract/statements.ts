@@ -135,13 +135,23 @@ function findAttribution(sc: StatementContext, quote: QuoteSpan): Attribution | 
     ).find((m) => m.kind === 'ORGANIZATION' && m.actorKey);
     if (orgMention?.actorKey) return { speakerKey: orgMention.actorKey, at: base + org.index, confidence: 0.8 };
   }
-  const possessive = ctx
-    .mentionsIn(firstIndex)
-    .filter(
-      (m) =>
-        m.end <= quote.open && m.possessive && m.kind !== 'COUNTRY' && speechNouns.test(text.slice(m.end, m.end + 30)),
-    )
-    .at(-1);
+  // "Shoigu reacted angrily to Mattis's assertion ... that “...”": the quote is the
+  // possessor's words, unless a plain verb of speech says whose they are ("Van Hollen
+  // said of Trump's tweet: “...”").
+  const plainSpeech =
+    /\b(?:said|says|told|tells|added|adds|wrote|writes|replied|responded|stated|declared|tweeted)\b/.test(beforeText);
+  const possessive = plainSpeech
+    ? undefined
+    : ctx
+        .mentionsIn(firstIndex)
+        .filter(
+          (m) =>
+            m.end <= quote.open &&
+            m.possessive &&
+            m.kind !== 'COUNTRY' &&
+            speechNouns.test(text.slice(m.end, m.end + 30)),
+        )
+        .at(-1);
   if (possessive) {
     const key = speakerOf(ctx, possessive);
     if (key) return { speakerKey: key, at: possessive.start, confidence: 0.7 };
@@ -223,6 +233,11 @@ function quoteMode(article: Article, quote: QuoteSpan, sentence: Sentence): Quot
 }
 
 /** A temporal mention near the attribution, not inside the quoted words themselves. */
+/** Words reported as said cannot have been said after the article was published. */
+function afterPublication(m: TemporalMention, anchor: DateAnchor | null): boolean {
+  return Boolean(anchor && m.date && m.date.start.getTime() > anchor.date.getTime() + 86_400_000);
+}
+
 function dateFor(
   sc: StatementContext,
   quote: QuoteSpan,
@@ -237,7 +252,7 @@ function dateFor(
   const candidates = findTemporalMentions(window, anchor, { tense: 'past' })
     .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
     .filter((m) => !quote.parts.some((p) => m.start >= p.start && m.end <= p.end))
-    .filter((m) => m.kind !== 'year' && m.kind !== 'since-year');
+    .filter((m) => m.kind !== 'year' && m.kind !== 'since-year' && !afterPublication(m, anchor));
   candidates.sort((a, b) => Math.abs(a.start - attribution.at) - Math.abs(b.start - attribution.at));
   const best = candidates[0];
   if (best) {
@@ -272,7 +287,10 @@ function contextDate(sc: StatementContext, sentenceIndex: number, speakerKey: st
     if (!names) continue;
     const found = findTemporalMentions(article.text.slice(s.start, s.end), anchor, { tense: 'past' }).filter(
       (m) =>
-        m.kind !== 'year' && m.kind !== 'since-year' && !/[“"]/.test(article.text.slice(s.start, s.start + m.start)),
+        m.kind !== 'year' &&
+        !afterPublication(m, anchor) &&
+        m.kind !== 'since-year' &&
+        !/[“"]/.test(article.text.slice(s.start, s.start + m.start)),
     );
     const best = found[0];
     if (best)

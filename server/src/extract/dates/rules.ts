@@ -91,7 +91,7 @@ const WEEKDAY_BEFORE = new RegExp(
   'u',
 );
 const WEEKDAY_PREFIX = new RegExp(
-  `(?<![\\p{L}])(?:(?:on|since)${S})?(?:(last|next|this${S}past|this${S}coming|this|coming|early|late|earlier|later)${S}(?:on${S})?)?$`,
+  `(?<![\\p{L}])(?:(on|since)${S})?(?:(last|next|this${S}past|this${S}coming|this|coming|early|late|earlier|later)${S}(?:on${S})?)?$`,
   'iu',
 );
 const MID_HYPHEN_BEFORE = /(?:^|[^\p{L}])[Mm]id-$/u;
@@ -190,10 +190,15 @@ function day(year: number, month: number, dayOfMonth: number): DateSpec | null {
 }
 
 /**
- * Extends a date's start over a leading weekday, "this"/"next"/"last" and "on"/"since":
+ * Extends a date's start over a leading weekday, "on"/"since" and, when asked,
+ * "this"/"next"/"last":
  * "on Thursday, Feb. 16", "Next Monday, April 15", "this December 8".
  */
-function extendDate(text: string, start: number): { start: number; weekday: number | null; modifier: Modifier } {
+function extendDate(
+  text: string,
+  start: number,
+  withModifier = false,
+): { start: number; weekday: number | null; modifier: Modifier } {
   let weekday: number | null = null;
   let modifier: Modifier = null;
   if (!isSpace(text.charAt(start - 1))) return { start, weekday, modifier };
@@ -202,14 +207,19 @@ function extendDate(text: string, start: number): { start: number; weekday: numb
     start -= weekdayMatch[0].length;
     weekday = weekdayIndex(weekdayMatch[1]!);
   }
-  const modifierMatch = DATE_MODIFIER_BEFORE.exec(before(text, start));
+  // Only a date without a year takes one: in "In this Wednesday May 1, 2019 file photo"
+  // "this" belongs to the photo.
+  const modifierMatch = withModifier ? DATE_MODIFIER_BEFORE.exec(before(text, start)) : null;
   if (modifierMatch !== null) {
     start -= modifierMatch[0].length;
     modifier = periodModifier(modifierMatch[1]!.toLowerCase());
   }
   const previous = before(text, start);
   const prep = (/\d/.test(text.charAt(start)) ? PREP_ON_THE.exec(previous) : null) ?? PREP_ON.exec(previous);
-  if (prep !== null) start -= prep[0].length;
+  if (prep !== null) {
+    start -= prep[0].length;
+    if (modifier === null && /^since/i.test(prep[0])) modifier = 'since';
+  }
   return { start, weekday, modifier };
 }
 
@@ -228,6 +238,13 @@ function extendPeriod(text: string, start: number): { start: number; preposition
   const m = PERIOD_PREFIX.exec(before(text, start));
   if (m === null) return { start, preposition: '', modifier: '' };
   return { start: start - m[0].length, preposition: (m[1] ?? '').toLowerCase(), modifier: (m[2] ?? '').toLowerCase() };
+}
+
+function weekdayModifier(word: string, preposition: string | undefined): Modifier {
+  if (word === 'last' || word === 'this past') return 'last';
+  if (word === 'next' || word === 'this coming' || word === 'coming') return 'next';
+  if (word === 'this') return 'this';
+  return preposition?.toLowerCase() === 'since' ? 'since' : null;
 }
 
 function periodModifier(word: string): Modifier {
@@ -282,7 +299,7 @@ function monthDay(text: string, m: RegExpExecArray, month: number, dayText: stri
   if (!isValidDay(2000, month, dayOfMonth)) return null; // 2000 is a leap year: allows 29 Feb
   const end = m.index + m[0].length;
   const following = after(text, end);
-  const { start, weekday, modifier } = extendDate(text, m.index);
+  const { start, weekday, modifier } = extendDate(text, m.index, true);
   if (month === 8 && dayOfMonth === 11 && SEPT_11_AFTER.test(following)) {
     return { start, end, kind: 'date', spec: day(2001, 8, 11)! }; // "the Sept. 11 attacks"
   }
@@ -349,7 +366,7 @@ function monthAlone(text: string, m: RegExpExecArray): Candidate | null {
     spec: {
       type: 'month',
       month,
-      modifier: periodModifier(extended.modifier),
+      modifier: periodModifier(extended.modifier) ?? (extended.preposition === 'since' ? 'since' : null),
       yearOffset: offsetOf(relativeYear?.[1]),
     },
   };
@@ -376,15 +393,7 @@ function weekday(text: string, m: RegExpExecArray): Candidate | null {
   // name: "Sunday Times", "Monday Night Football". One before does not: "at the White House
   // Sunday", "President Trump Thursday signed"; named days were rejected above.
   if (prefixLength === 0 && CAPITALIZED_WORD_AFTER.test(following) && !/^['’]s/u.test(following)) return null;
-  const modifierWord = (prefix?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
-  const modifier: Modifier =
-    modifierWord === 'last' || modifierWord === 'this past'
-      ? 'last'
-      : modifierWord === 'next' || modifierWord === 'this coming' || modifierWord === 'coming'
-        ? 'next'
-        : modifierWord === 'this'
-          ? 'this'
-          : null;
+  const modifier = weekdayModifier((prefix?.[2] ?? '').toLowerCase().replace(/\s+/g, ' '), prefix?.[1]);
   const relativeWeek = RELATIVE_WEEK_AFTER.exec(after(text, end)); // "Monday next week"
   return {
     start: m.index - prefixLength,
@@ -400,7 +409,9 @@ function relativePeriod(text: string, m: RegExpExecArray): Candidate | null {
   // "the last week of May", "over the next year": a span, not a date.
   if (ARTICLE_BEFORE.test(before(text, m.index))) return null;
   // A capitalized unit mid-sentence is a title: ABC's “This Week”, “Last Week Tonight”.
-  if (/^\p{Lu}\p{Ll}/u.test(m[3]!) && !isSentenceStartWord(text, m.index)) return null;
+  if (/^\p{Lu}\p{Ll}/u.test(m[3]!) && (!isSentenceStartWord(text, m.index) || /[“"‘]$/u.test(before(text, m.index)))) {
+    return null;
+  }
   const determiner = m[2]!.toLowerCase().replace(/\s+/g, ' ');
   const unit = m[3]!.toLowerCase();
   const amount = determiner === 'last' || determiner === 'this past' ? -1 : determiner === 'next' ? 1 : 0;

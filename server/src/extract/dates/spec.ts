@@ -32,8 +32,11 @@ export type MentionKind =
   | 'relative-year'
   | 'since-year';
 
-/** "last", "next", "this past", "this coming", "this": words that fix which occurrence is meant. */
-export type Modifier = 'last' | 'next' | 'this' | null;
+/**
+ * Words that fix which occurrence is meant whatever the tense: "last" (strictly before),
+ * "next" (strictly after), "this", and "since" (on or before: "since Monday", "since May").
+ */
+export type Modifier = 'last' | 'next' | 'this' | 'since' | null;
 
 export type DateSpec =
   /** A date that needs no anchor: "Feb. 15, 2017" (DAY), "April 2018" (MONTH), "2014" (YEAR). */
@@ -96,14 +99,13 @@ export function resolveSpec(spec: DateSpec, anchor: DateAnchor | null, tense: Te
         const date = makeDay(day.getUTCFullYear() + spec.yearOffset, spec.month, spec.day);
         return date === null ? null : fuzzyDate(date, 'DAY');
       }
-      const forced: Tense | null = spec.modifier === null ? null : spec.modifier === 'last' ? 'past' : 'future';
-      return resolveMonthDay(day, spec.month, spec.day, spec.weekday, forced ?? tense);
+      return resolveMonthDay(day, spec, forcedTense(spec.modifier) ?? tense);
     }
     case 'month':
       if (spec.yearOffset !== null) {
-        return fuzzyDate(new Date(Date.UTC(day.getUTCFullYear() + spec.yearOffset, spec.month, 1)), 'MONTH');
+        return calendarDate(day.getUTCFullYear() + spec.yearOffset, spec.month, 1, 'MONTH');
       }
-      return fuzzyDate(resolveMonth(day, spec.month, spec.modifier, tense), 'MONTH');
+      return resolveMonth(day, spec.month, spec.modifier, tense);
     case 'offset':
       return resolveOffset(day, spec.unit, spec.amount);
     case 'weekend': {
@@ -114,61 +116,89 @@ export function resolveSpec(spec: DateSpec, anchor: DateAnchor | null, tense: Te
   }
 }
 
+function forcedTense(modifier: Modifier): Tense | null {
+  if (modifier === 'last' || modifier === 'since') return 'past';
+  if (modifier === 'next' || modifier === 'this') return 'future';
+  return null;
+}
+
 function weekdayChoice(modifier: Modifier, tense: Tense, anchor: DateAnchor): WeekdayChoice {
   if (modifier === 'last') return 'before';
   if (modifier === 'next') return 'after';
   if (modifier === 'this') return tense === 'past' ? 'on-or-before' : 'on-or-after';
-  if (tense === 'future') return 'after';
+  if (tense === 'future' && modifier !== 'since') return 'after';
   // A caption date is only a lower bound for publication, usually by a day or two.
   return anchor.basis === 'CAPTION' ? 'nearest' : 'on-or-before';
 }
 
+/**
+ * A month and day in the year that fits the tense: future, the next on or after the anchor;
+ * past, the latest on or before it (plus slack); unknown, the nearest (news speaks of the
+ * coming months as often as the past ones). A written weekday overrides when it agrees
+ * with another year in reach.
+ */
 function resolveMonthDay(
   anchor: Date,
-  month: number,
-  day: number,
-  weekday: number | null,
+  spec: { month: number; day: number; weekday: number | null },
   tense: Tense,
 ): FuzzyDate | null {
   const year = anchor.getUTCFullYear();
   const candidates: Date[] = [];
   // 29 February needs up to four years either side; every other day one.
-  const reach = month === 1 && day === 29 ? 4 : 1;
+  const reach = spec.month === 1 && spec.day === 29 ? 4 : 1;
   for (let y = year - reach; y <= year + reach; y += 1) {
-    const date = makeDay(y, month, day);
+    const date = makeDay(y, spec.month, spec.day);
     if (date !== null) candidates.push(date);
   }
+  const at = anchor.getTime();
   let pick: Date | undefined;
   if (tense === 'future') {
-    pick = candidates.find((d) => d.getTime() >= anchor.getTime());
-  } else {
+    pick = candidates.find((d) => d.getTime() >= at);
+  } else if (tense === 'past') {
     const limit = addDays(anchor, MONTH_DAY_SLACK_DAYS).getTime();
     pick = candidates.filter((d) => d.getTime() <= limit).pop();
+  } else {
+    pick = nearest(candidates, at);
   }
-  if (weekday !== null && (pick === undefined || isoWeekday(pick) !== weekday)) {
+  if (spec.weekday !== null && (pick === undefined || isoWeekday(pick) !== spec.weekday)) {
     // "Thursday, Feb. 16": the year in reach whose Feb. 16 is a Thursday, nearest the anchor.
-    const matching = candidates
-      .filter((d) => isoWeekday(d) === weekday)
-      .sort((a, b) => Math.abs(a.getTime() - anchor.getTime()) - Math.abs(b.getTime() - anchor.getTime()));
-    pick = matching[0] ?? pick;
+    pick =
+      nearest(
+        candidates.filter((d) => isoWeekday(d) === spec.weekday),
+        at,
+      ) ?? pick;
   }
   return pick === undefined ? null : fuzzyDate(pick, 'DAY');
 }
 
-function resolveMonth(anchor: Date, month: number, modifier: Modifier, tense: Tense): Date {
+/** The date nearest `at`; on a tie the earlier one, as news reports more than it previews. */
+function nearest(dates: Date[], at: number): Date | undefined {
+  let best: Date | undefined;
+  for (const d of dates) {
+    if (best === undefined || Math.abs(d.getTime() - at) < Math.abs(best.getTime() - at)) best = d;
+  }
+  return best;
+}
+
+/**
+ * "in April": past, the latest April on or before the anchor's month; future, the next on
+ * or after it; unknown, the nearest (ties go back). "last April" is strictly before, "next
+ * April" strictly after, "this April" in the anchor's year, "since April" on or before.
+ */
+function resolveMonth(anchor: Date, month: number, modifier: Modifier, tense: Tense): FuzzyDate {
   const year = anchor.getUTCFullYear();
   const anchorMonth = anchor.getUTCMonth();
-  if (modifier === 'this') return new Date(Date.UTC(year, month, 1));
-  const sameYear = new Date(Date.UTC(year, month, 1));
-  const forward = modifier === 'next' || (modifier === null && tense === 'future');
-  if (forward) {
-    // Next on or after the anchor's month; "next April" is strictly after.
-    const ok = modifier === 'next' ? month > anchorMonth : month >= anchorMonth;
-    return ok ? sameYear : new Date(Date.UTC(year + 1, month, 1));
+  let target: number;
+  if (modifier === 'this') target = year;
+  else if (modifier === 'last') target = month < anchorMonth ? year : year - 1;
+  else if (modifier === 'next') target = month > anchorMonth ? year : year + 1;
+  else if (modifier === 'since' || tense === 'past') target = month <= anchorMonth ? year : year - 1;
+  else if (tense === 'future') target = month >= anchorMonth ? year : year + 1;
+  else {
+    const back = (anchorMonth - month + 12) % 12; // months back to the latest on or before
+    target = back <= 6 ? (month <= anchorMonth ? year : year - 1) : month >= anchorMonth ? year : year + 1;
   }
-  // Latest on or before the anchor's month; "last April" is strictly before.
-  const ok = modifier === 'last' ? month < anchorMonth : month <= anchorMonth;
-  return ok ? sameYear : new Date(Date.UTC(year - 1, month, 1));
+  return calendarDate(target, month, 1, 'MONTH');
 }
 
 function resolveOffset(anchor: Date, unit: 'DAY' | 'WEEK' | 'MONTH' | 'YEAR', amount: number): FuzzyDate {
@@ -180,6 +210,6 @@ function resolveOffset(anchor: Date, unit: 'DAY' | 'WEEK' | 'MONTH' | 'YEAR', am
     case 'MONTH':
       return fuzzyDate(addMonths(anchor, amount), 'MONTH');
     case 'YEAR':
-      return fuzzyDate(new Date(Date.UTC(anchor.getUTCFullYear() + amount, 0, 1)), 'YEAR');
+      return calendarDate(anchor.getUTCFullYear() + amount, 0, 1, 'YEAR');
   }
 }

@@ -103,6 +103,7 @@ describe('findTemporalMentions: explicit dates need no anchor', () => {
     ['Cited in April 2018 by the court.', 'in April 2018', 'Apr 2018'],
     ['An April 2018 report found', 'April 2018', 'Apr 2018'],
     ['It was signed in October of 2013.', 'in October of 2013', 'Oct 2013'],
+    ['He was with his troops in April 1865 when it ended.', 'in April 1865', 'Apr 1865'],
     ['No talks have been held since December 2015.', 'since December 2015', 'Dec 2015'],
     ['By September, 2014, the plan had failed.', 'September, 2014', 'Sep 2014'],
   ])('%j -> the month %j', (text, expression, formatted) => {
@@ -163,6 +164,7 @@ describe('findTemporalMentions: weekdays', () => {
     ['They will speak next Friday.', 'next Friday', '8 Jun 2018'],
     ['Talks resume this Friday.', 'this Friday', '8 Jun 2018'],
     ['They spoke this past Sunday.', 'this past Sunday', '3 Jun 2018'],
+    ['Talks will have gone on since Monday.', 'since Monday', '4 Jun 2018'],
     ['The vote is on Wednesday next week.', 'on Wednesday next week', '13 Jun 2018'],
   ])('%j -> %j on %s', (text, expression, formatted) => {
     expect(only(text, JUNE_7_2018)).toEqual([expression, 'weekday', 'RELATIVE', formatted]);
@@ -224,6 +226,14 @@ describe('findTemporalMentions: a month and day without a year', () => {
     ['Trump spoke on Thursday, Feb. 16.', FEB_17_2017, undefined, 'on Thursday, Feb. 16', '16 Feb 2017'],
     ['He met her on the 2nd of June.', JUNE_7_2018, undefined, 'on the 2nd of June', '2 Jun 2018'],
     ['before August 17 next year', JUNE_7_2018, undefined, 'August 17 next year', '17 Aug 2019'],
+    ['the Jubilee year beginning this December 8', JUNE_7_2018, undefined, 'this December 8', '8 Dec 2018'],
+    ['They met last May 5.', JUNE_7_2018, undefined, 'last May 5', '5 May 2018'],
+    ['Next Monday, April 15, is the anniversary.', FEB_17_2017, undefined, 'Next Monday, April 15', '15 Apr 2017'],
+    // No tense cue: the nearest such day.
+    ['The signature deadline is May 21.', JUNE_7_2018, undefined, 'May 21', '21 May 2018'],
+    ['The signature deadline is August 21.', JUNE_7_2018, undefined, 'August 21', '21 Aug 2018'],
+    ['The signature deadline is Feb. 1.', JUNE_7_2018, undefined, 'Feb. 1', '1 Feb 2018'],
+    ['Polls have tightened since Dec. 21.', JUNE_7_2018, undefined, 'since Dec. 21', '21 Dec 2017'],
   ] as const)('%j -> %j on %s', (text, anchor, tense, expression, formatted) => {
     expect(only(text, anchor, tense)).toEqual([expression, 'date', 'RELATIVE', formatted]);
   });
@@ -254,10 +264,15 @@ describe('findTemporalMentions: months', () => {
     ['Attacks have continued since mid-March.', undefined, 'since mid-March', 'Mar 2018'],
     ['In China in late December, they met.', undefined, 'in late December', 'Dec 2017'],
     ['Mr. Kerry said in a March statement', undefined, 'March', 'Mar 2018'],
-    ['four days after the November Paris attacks', undefined, 'November', 'Nov 2017'],
+    ['It came four days after the November Paris attacks', undefined, 'November', 'Nov 2017'],
     ['He stood down in January of this year.', undefined, 'in January of this year', 'Jan 2018'],
     ['The case expires in August next year.', undefined, 'in August next year', 'Aug 2019'],
     ['They met in April.', 'future', 'in April', 'Apr 2019'],
+    ['Polls have tightened since December.', undefined, 'since December', 'Dec 2017'],
+    // No tense cue: the nearest such month, ties going back.
+    ['Turnout in the November election', undefined, 'November', 'Nov 2018'],
+    ['Turnout in the December election', undefined, 'December', 'Dec 2017'],
+    ['Turnout in the January election', undefined, 'January', 'Jan 2018'],
   ] as const)('%j -> %j in %s', (text, tense, expression, formatted) => {
     expect(only(text, JUNE_7_2018, tense)).toEqual([expression, 'month', 'RELATIVE', formatted]);
   });
@@ -357,6 +372,9 @@ describe('findTemporalMentions: what is not a date', () => {
     'Copyright © 2019 The Washington Times, LLC.',
     'In March 30 people died.'.replace('In March ', 'Then '),
     'the F-2014 prototype',
+    'including the Women’s March and the rally',
+    'Mr. Carson told ABC’s “This Week.”',
+    'People 2,000 years ago understood',
     'half a year ago',
     '',
   ])('%j has no temporal mention', (text) => {
