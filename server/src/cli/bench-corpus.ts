@@ -125,8 +125,8 @@ export async function preloadStatements(pool: Pool, count: number): Promise<void
         SELECT id, 'TEXT', 'preloaded source ' || g, 'preloaded source ' || g, md5('a' || g) || md5('b' || g), g, ARRAY[g + 1000000], 'preload' FROM bench_source;
       CREATE TEMP TABLE bench_item ON COMMIT DROP AS
         SELECT gen_random_uuid() AS id, g,
-               (SELECT id FROM bench_actor OFFSET (g * 7919) % 2000 LIMIT 1) AS speaker,
-               timestamptz '1995-01-01' + ((g * 104729) % 10950) * interval '1 day' AS day
+               (SELECT id FROM bench_actor OFFSET (g::bigint * 7919) % 2000 LIMIT 1) AS speaker,
+               timestamptz '1995-01-01' + ((g::bigint * 104729) % 10950) * interval '1 day' AS day
         FROM generate_series(1, ${count}) g;
       INSERT INTO timeline_item (id, kind, title, date_start, date_end, date_precision, date_basis, status, speaker_id, quote, quote_mode, source_count, updated_at)
         SELECT id, 'STATEMENT', 'Preloaded statement ' || g, day, day + interval '1 day', 'DAY', 'RELATIVE', 'OCCURRED', speaker,

@@ -77,15 +77,15 @@ async function main(): Promise<void> {
     : loadCorpus(path as string, limit);
   const scratch = await openScratchDatabase({ serverUrl: config.databaseUrl, logger });
   const db = connectDb(scratch.url);
-  if (preload > 0) {
-    const t = performance.now();
-    await preloadStatements(db.pool, preload);
-    process.stdout.write(`preloaded ${preload} statements in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-  }
   const timings: Array<{ label: string; ms: number; chars: number }> = [];
   let failed = 0;
   let items = 0;
   try {
+    if (preload > 0) {
+      const t = performance.now();
+      await preloadStatements(db.pool, preload);
+      process.stdout.write(`preloaded ${preload} statements in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+    }
     const started = performance.now();
     for (const [index, article] of corpus.entries()) {
       const t = performance.now();

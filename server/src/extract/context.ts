@@ -119,6 +119,20 @@ export class ArticleContext {
           }
         }
       }
+      if (!record && mention.kind === 'UNKNOWN' && words.length === 1) {
+        // A lone surname that speaks ("...,” Trump told reporters; said Trump) is a person.
+        const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 14);
+        const before = sentence.text.slice(
+          Math.max(0, mention.start - sentence.start - 6),
+          mention.start - sentence.start,
+        );
+        if (
+          /^\s+(?:said|says|told|tells|added|wrote|replied|responded|asked)\b/.test(after) ||
+          /\bsaid\s+$/.test(before)
+        ) {
+          record = this.newRecord(key, mention.name, 'PERSON');
+        }
+      }
       if (!record) {
         if (mention.kind === 'UNKNOWN') return null;
         record = this.newRecord(key, mention.name, 'PERSON');

@@ -36,7 +36,14 @@ function scanParagraph(text: string, p: Paragraph): Array<{ start: number; end: 
   let openAt = -1;
   let straight = false;
   for (let i = p.start; i < p.end; i += 1) {
-    const ch = text[i];
+    let ch = text[i];
+    // Typewriter and scraper variants: ``...'' and ``...″ (AP wire copy).
+    if (ch === '`' && text[i + 1] === '`') {
+      ch = OPEN;
+      i += 1;
+    } else if (ch === '″' || (ch === "'" && text[i + 1] === "'" && openAt >= 0 && !straight)) {
+      ch = CLOSE;
+    }
     if (ch === OPEN && openAt < 0) {
       openAt = i;
       straight = false;
