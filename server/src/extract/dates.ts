@@ -3,9 +3,11 @@
  * 2014", "last week") found with their offsets and resolved against the article's
  * publication date. Pure and total: any string in, mentions out, no I/O.
  *
- * Relative expressions resolve backwards from the anchor ("Thursday" in a past-tense
- * sentence is the latest Thursday on or before it) unless a future cue governs them
- * ("is scheduled to meet on Friday"); explicit dates and years need no anchor.
+ * Relative expressions resolve against the anchor by the tense of their clause: a weekday
+ * in a past-tense or cue-less sentence is the latest on or before the anchor, under a future
+ * cue ("is scheduled to meet on Friday") the next after it. A month, or a month and day,
+ * with no cue at all is the occurrence nearest the anchor: news speaks of the coming months
+ * as often as of the past ones. Explicit dates and years need no anchor.
  */
 import type { FuzzyDate } from '../ingest/types.js';
 import { fuzzyDate } from './dates/calendar.js';
@@ -77,8 +79,9 @@ export function findTemporalMentions(
   const taken = new Uint8Array(text.length);
   markLinks(text, taken);
   const chosen = chooseLongest(proposeCandidates(text), taken);
-  const day: DateAnchor | null =
-    anchor === null ? null : { date: fuzzyDate(anchor.date, 'DAY').start, basis: anchor.basis };
+  // An anchor that is no date (new Date('')) dates nothing, like no anchor.
+  const valid = anchor !== null && anchor.date instanceof Date && !Number.isNaN(anchor.date.getTime());
+  const day: DateAnchor | null = valid ? { date: fuzzyDate(anchor.date, 'DAY').start, basis: anchor.basis } : null;
   let tenses: TenseIndex | null = null;
   return chosen.map((c) => {
     let tense: Tense = options.tense ?? 'unknown';

@@ -59,11 +59,6 @@ export function calendarDate(
   }
 }
 
-/** Whole days from `a` to `b` (b - a). */
-export function daysBetween(a: Date, b: Date): number {
-  return Math.round((b.getTime() - a.getTime()) / DAY_MS);
-}
-
 /** Monday-based weekday: 0 = Monday ... 6 = Sunday. */
 export function isoWeekday(date: Date): number {
   return (date.getUTCDay() + 6) % 7;

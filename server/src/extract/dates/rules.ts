@@ -190,9 +190,8 @@ function day(year: number, month: number, dayOfMonth: number): DateSpec | null {
 }
 
 /**
- * Extends a date's start over a leading weekday, "on"/"since" and, when asked,
- * "this"/"next"/"last":
- * "on Thursday, Feb. 16", "Next Monday, April 15", "this December 8".
+ * Extends a date's start over a leading weekday, "on"/"since" and, when asked, "this",
+ * "next" or "last": "on Thursday, Feb. 16", "Next Monday, April 15", "this December 8".
  */
 function extendDate(
   text: string,
@@ -506,7 +505,7 @@ function year(text: string, m: RegExpExecArray): Candidate | null {
   };
 }
 
-export const RULES: ReadonlyArray<readonly [RegExp, Rule]> = [
+const RULES: ReadonlyArray<readonly [RegExp, Rule]> = [
   [ISO_DATE, isoDate],
   [NUMERIC_DATE, numericDate],
   [NINE_ELEVEN, nineEleven],

@@ -1,7 +1,7 @@
 /**
  * Tense cues: whether the words around a date speak of the past ("said", "met", "was") or
- * the future ("will", "is scheduled to", "ahead of"). A bare weekday or month resolves
- * backwards from the anchor unless a future cue governs it.
+ * the future ("will", "is scheduled to", "ahead of"). The cue nearest a date, within its
+ * sentence and clause, decides which way a relative date resolves from the anchor.
  */
 
 export type Tense = 'past' | 'future' | 'unknown';
@@ -16,7 +16,7 @@ interface Cue {
 const FUTURE_CUE = new RegExp(
   [
     // "will", but not the noun: "the will of the people", "political will"
-    '(?<!\\b(?:the|a|his|her|its|their|our|my|your|free|good|ill|own|political|popular|public)\\s)\\b[Ww]ill\\b',
+    '\\b(?<!\\b(?:the|a|his|her|its|their|our|my|your|free|good|ill|own|political|popular|public)\\s)[Ww]ill\\b',
     "\\b[Ww]on['’]t\\b",
     "['’]ll\\b",
     '\\b[Ss]hall\\b',
@@ -25,7 +25,7 @@ const FUTURE_CUE = new RegExp(
     "\\b(?:is|are|be|am|[Ii]t['’]s)\\s+(?:scheduled|due|expected|set|slated|poised|planning|preparing|going\\s+to|to\\s+(?!be\\b|have\\b)[a-z]+)\\b",
     '\\b(?:scheduled|slated|due)\\s+(?:to|for|on|in)\\b',
     // Verbs only: "a plan to find the girls", "announced plans to build" are nouns.
-    '(?<!\\b(?:a|the|his|her|its|their|our|my|your|no|any|new|[a-z]+ed)\\s)\\b(?:[Pp]lans?|[Pp]lanning|intends?|intending|aims?|hopes?|expects?)\\s+to\\b',
+    '\\b(?<!\\b(?:a|the|his|her|its|their|our|my|your|no|any|new|[a-z]+ed)\\s)(?:[Pp]lans?|[Pp]lanning|intends?|intending|aims?|hopes?|expects?)\\s+to\\b',
     '\\bplanned\\b',
     // "may have met" looks back; "may have to" forward.
     '\\b(?:would|may|might)\\b(?!\\s+have\\b(?!\\s+to\\b))',
@@ -291,11 +291,15 @@ export class TenseIndex {
         bestDistance = distance;
       }
     }
+    // A date inside a clause ("met Wednesday they will vote") does not reach a verb after a
+    // new subject; a date opening its clause ("On Thursday, he will") does.
+    const opensClause = CLAUSE_OPENING.test(this.text.slice(Math.max(from, start - 40), start));
     for (let i = j; i < this.cues.length; i += 1) {
       const cue = this.cues[i]!;
       if (cue.end > to) break;
       const raw = Math.max(0, cue.start - end);
       if (raw >= bestDistance) break;
+      if (!opensClause && cue.start > end && NEW_SUBJECT.test(this.text.slice(end, cue.start))) continue;
       const distance = raw + this.penalty(end, cue.start);
       // On a tie the cue before the date wins: "met on Tuesday and will meet again".
       if (distance < bestDistance) {
@@ -326,6 +330,10 @@ export class TenseIndex {
 
 /** Dashes, parentheses, colons and quotation marks: a different clause or speaker. */
 const CLAUSE_BREAKS = new Set([0x2014, 0x2013, 0x28, 0x29, 0x3a, 0x22, 0x201c, 0x201d]);
+/** The text before a date that opens its clause: nothing, or a clause break, then spaces or a quote. */
+const CLAUSE_OPENING = /(?:^|[.!?;:,—–(“"\n])[\s“"‘']*$/;
+/** A subject pronoun starts a clause of its own. */
+const NEW_SUBJECT = /\b(?:he|she|they|we|I|you|it)\b/;
 /** Beyond this many characters (with penalties) a cue does not govern a date. */
 const MAX_CUE_DISTANCE = 100;
 const SUBORDINATOR = /\b(?:that|which|who|whom|whose|when|while|because|although|though|if|but)\b/g;
