@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { startEmbeddedPostgres } from '../lib/embedded-postgres.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { applyMigrations } from '../lib/migrations.js';
+import { freePort } from '../lib/ports.js';
 
 export interface ScratchDatabase {
   url: string;
@@ -27,18 +27,6 @@ export interface OpenScratchDatabaseOptions {
   /** A server where we may CREATE DATABASE; when absent, an embedded PostgreSQL is started. */
   serverUrl: string | undefined;
   logger: Logger;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function withDatabase(url: string, database: string): string {

@@ -8,7 +8,7 @@
 import type { Article } from '../ingest/types.js';
 import type { ArticleContext } from './context.js';
 import { type DateAnchor, detectTense, findTemporalMentions } from './dates.js';
-import type { QuoteSpan } from './quotes.js';
+import { insideQuote, type QuoteSpan } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import type { EventDraft } from './types.js';
 
@@ -84,6 +84,7 @@ const actions = [
   'issued',
 ];
 const actionPattern = new RegExp(`\\b(?:${actions.map((a) => a.replace(' ', '\\s+')).join('|')})\\b(?!-)`, 'g');
+// Events split at ", and" too: "X struck Y, and Z reported" holds two clauses.
 const clauseBreak = /;|,\s+(?:but|while|which|whereas|and)\b/g;
 
 export interface EventContext {
@@ -92,10 +93,6 @@ export interface EventContext {
   sentences: Sentence[];
   anchor: DateAnchor | null;
   quotes: QuoteSpan[];
-}
-
-function insideQuote(quotes: QuoteSpan[], position: number): boolean {
-  return quotes.some((q) => position >= q.open && position < Math.max(q.close, q.open + 1));
 }
 
 export function extractEvents(ec: EventContext): EventDraft[] {

@@ -6,10 +6,11 @@
  * ("top Russian and NATO generals").
  */
 import type { Article, DatedFact } from '../ingest/types.js';
+import { clauseAround } from './clauses.js';
 import type { ArticleContext } from './context.js';
 import { type DateAnchor, detectTense, findTemporalMentions } from './dates.js';
 import { countryOfQualifier, findCity } from './geo.js';
-import type { QuoteSpan } from './quotes.js';
+import { insideQuote, type QuoteSpan } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import type { DateClaim, MeetingDraft, MeetingFormat } from './types.js';
 
@@ -19,32 +20,12 @@ const trigger =
 const groupPattern =
   /\b((?:[\p{Lu}][\p{L}.]*)(?:\s*(?:,|and)\s+[\p{Lu}][\p{L}.]*)*)\s+(?:generals|officials|leaders|diplomats|ministers|military\s+chiefs|negotiators|delegations|delegates|officers|commanders|envoys|counterparts)\b/gu;
 
-const clauseBreak = /;|,\s+(?:but|while|which|whereas)\b|\b(?:when|after|before|until|because|that)\s/g;
-
 export interface MeetingContext {
   article: Article;
   context: ArticleContext;
   sentences: Sentence[];
   anchor: DateAnchor | null;
   quotes: QuoteSpan[];
-}
-
-function insideQuote(quotes: QuoteSpan[], position: number): boolean {
-  return quotes.some((q) => q.parts.some((p) => position >= p.start && position < p.end));
-}
-
-function clauseAround(sentence: Sentence, at: number): { start: number; end: number } {
-  let start = sentence.start;
-  let end = sentence.end;
-  for (const m of sentence.text.matchAll(clauseBreak)) {
-    const pos = sentence.start + (m.index ?? 0);
-    if (pos < at) start = pos + m[0].length;
-    else if (pos > at) {
-      end = pos;
-      break;
-    }
-  }
-  return { start, end };
 }
 
 function publicationClaim(published: DatedFact | null): DateClaim {

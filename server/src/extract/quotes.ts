@@ -120,3 +120,8 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   });
   return quotes.sort((a, b) => a.open - b.open);
 }
+
+/** Whether `position` falls inside quoted words. */
+export function insideQuote(quotes: QuoteSpan[], position: number): boolean {
+  return quotes.some((q) => q.parts.some((p) => position >= p.start && position < p.end));
+}
