@@ -12,6 +12,7 @@ import { PARLEY_VERSION } from '../version.js';
 import { createMigration } from './db-migration.js';
 import { runEvaluation } from './eval.js';
 import { type IngestCommandOptions, runIngest } from './ingest.js';
+import { addKeyCommands } from './keys.js';
 
 function logLevelFor(verbose: boolean | undefined): string {
   return verbose ? 'debug' : (process.env.LOG_LEVEL ?? 'warn');
@@ -61,6 +62,8 @@ export function buildProgram(): Command {
         logger,
       );
     });
+
+  addKeyCommands(program);
 
   program
     .command('eval')
