@@ -26,7 +26,10 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
     db = connectDb(database.url);
     if (config.loadSeeds) await loadSeedsIfEmpty(db.prisma, logger);
     const schema = await createSchema();
-    const http = await startHttpServer({ schema, db, logger }, { host: config.host, port: config.port });
+    const http = await startHttpServer(
+      { schema, db, logger, publicRead: config.publicRead },
+      { host: config.host, port: config.port },
+    );
     logger.info(
       { url: http.url, graphql: `${http.url}/graphql`, database: database.description },
       'Parley is listening',

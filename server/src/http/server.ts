@@ -11,9 +11,11 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { repoRoot } from '../config.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import { anonymous, createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
+import { formatError, logUnexpectedErrors } from '../graphql/format-error.js';
 import type { DbHandle } from '../lib/db.js';
 import type { Logger } from '../lib/logger.js';
+import { verifyApiKey } from '../services/api-keys.js';
 import { checkReadiness } from './readiness.js';
 import { createStaticHandler } from './static-files.js';
 
@@ -21,6 +23,8 @@ export interface HttpServerOptions {
   schema: GraphQLSchema;
   db: DbHandle;
   logger: Logger;
+  /** Anonymous reads allowed (PARLEY_PUBLIC_READ); otherwise every request needs a key. */
+  publicRead?: boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   clientDir?: string;
@@ -80,11 +84,25 @@ export async function startHttpServer(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors],
   });
   await apollo.start();
 
   let draining = false;
+  const publicRead = options.publicRead ?? true;
+
+  /** The key in `Authorization: Bearer <key>`, checked; anonymous without one. */
+  async function viewerFor(header: string | undefined): Promise<Viewer> {
+    if (!header) return anonymous;
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) return { ...anonymous, rejectedKey: true };
+    const verified = await verifyApiKey(db.prisma, match[1] as string).catch(() => null);
+    return verified
+      ? { keyId: verified.id, role: verified.role, rejectedKey: false }
+      : { ...anonymous, rejectedKey: true };
+  }
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     let body: unknown;
@@ -122,9 +140,21 @@ export async function startHttpServer(
       body,
     };
     const requestId = randomUUID();
+    const viewer = await viewerFor(req.headers.authorization);
+    if (!publicRead && !viewer.role) {
+      graphqlError(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        viewer.rejectedKey
+          ? 'The API key is unknown or revoked.'
+          : 'This server needs an API key: Authorization: Bearer <key>.',
+      );
+      return;
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => ({ prisma: db.prisma, logger: logger.child({ requestId }), requestId }),
+      context: async () => createContext({ prisma: db.prisma, logger: logger.child({ requestId }), requestId, viewer }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,0 +1,63 @@
+/**
+ * The one place errors become responses. An AppError keeps its code and message (services
+ * write those for clients); GraphQL's own request errors (syntax, validation, bad variable
+ * values) keep theirs; everything else — a database error, a bug — is reported as
+ * INTERNAL_SERVER_ERROR with a fixed message, so no stack, SQL or row data ever leaves the
+ * server. Hidden in every environment, not only production: the server receives no config
+ * here, and the details are in the server log (see logUnexpectedErrors).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { isAppError } from '../lib/errors.js';
+import type { GraphQLContext } from './context.js';
+
+/** Codes Apollo and graphql-js give to errors in the request itself; their messages are safe. */
+const requestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+function isUnexpected(formatted: GraphQLFormattedError, error: unknown): boolean {
+  if (isAppError(unwrapResolverError(error))) return false;
+  const code = formatted.extensions?.code;
+  // A resolver's own failure is never a request error, whatever code it claims.
+  const fromResolver = formatted.path !== undefined;
+  return fromResolver || typeof code !== 'string' || !requestErrorCodes.has(code);
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const where = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  const original = unwrapResolverError(error);
+  if (isAppError(original)) return { message: original.message, ...where, extensions: { code: original.code } };
+  if (isUnexpected(formatted, error))
+    return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: formatted.message, ...where, extensions: { code: formatted.extensions?.code } };
+}
+
+/** Logs, with the request's logger, every error formatError hides from the client. */
+export const logUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors }) {
+        for (const error of errors) {
+          const original = unwrapResolverError(error);
+          if (isAppError(original)) continue;
+          if (typeof error.extensions?.code === 'string' && requestErrorCodes.has(error.extensions.code) && !error.path)
+            continue;
+          contextValue.logger.error({ err: original, path: error.path }, 'unexpected error in a GraphQL request');
+        }
+      },
+    };
+  },
+};
