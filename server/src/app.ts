@@ -27,7 +27,15 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
     if (config.loadSeeds) await loadSeedsIfEmpty(db.prisma, logger);
     const schema = await createSchema();
     const http = await startHttpServer(
-      { schema, db, logger, publicRead: config.publicRead },
+      {
+        schema,
+        db,
+        logger,
+        publicRead: config.publicRead,
+        corsOrigins: config.corsOrigins,
+        introspection: config.introspection,
+        limits: { maxDepth: config.maxQueryDepth, maxAliases: 30, maxComplexity: config.maxQueryComplexity },
+      },
       { host: config.host, port: config.port },
     );
     logger.info(

@@ -73,7 +73,45 @@ const envSchema = z.object({
   PARLEY_PG_PORT: port(54329),
   PARLEY_LOAD_SEEDS: booleanFlag(true),
   PARLEY_PUBLIC_READ: booleanFlag(true),
+  PARLEY_CORS_ORIGINS: z.string().optional(),
+  PARLEY_INTROSPECTION: z.string().optional(),
+  PARLEY_PLAYGROUND: z.string().optional(),
+  PARLEY_MAX_QUERY_DEPTH: port(12),
+  PARLEY_MAX_QUERY_COMPLEXITY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return 20_000;
+      if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+        ctx.addIssue({ code: 'custom', message: `expected a positive whole number, got "${value}"` });
+        return z.NEVER;
+      }
+      return Number(value);
+    }),
 });
+
+function parseOrigins(value: string | undefined): string[] | '*' | ConfigIssue {
+  if (value === undefined || value.trim() === '' || value.trim() === '*') return '*';
+  const origins: string[] = [];
+  for (const raw of value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)) {
+    try {
+      const url = new URL(raw);
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash)
+        throw new Error('not an origin');
+      origins.push(url.origin);
+    } catch {
+      return { problem: `PARLEY_CORS_ORIGINS: "${raw}" is not an origin like https://news.example.com` };
+    }
+  }
+  return origins;
+}
+
+interface ConfigIssue {
+  problem: string;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -87,6 +125,12 @@ export interface Config {
   embeddedPostgresPort: number;
   loadSeeds: boolean;
   publicRead: boolean;
+  /** Origins allowed to call the API from browsers (embed hosts); '*' for any. */
+  corsOrigins: string[] | '*';
+  introspection: boolean;
+  playground: boolean;
+  maxQueryDepth: number;
+  maxQueryComplexity: number;
 }
 
 export class ConfigError extends Error {
@@ -103,7 +147,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const origins = parseOrigins(e.PARLEY_CORS_ORIGINS);
+  if (!Array.isArray(origins) && origins !== '*') problems.push(origins.problem);
+  const production = e.NODE_ENV === 'production';
+  const flag = (name: string, value: string | undefined, fallback: boolean): boolean => {
+    if (value === undefined || value.trim() === '') return fallback;
+    const v = value.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    problems.push(`${name}: expected true or false, got "${value}"`);
+    return fallback;
+  };
+  // Production turns introspection and the playground off unless asked for.
+  const introspection = flag('PARLEY_INTROSPECTION', e.PARLEY_INTROSPECTION, !production);
+  const playground = flag('PARLEY_PLAYGROUND', e.PARLEY_PLAYGROUND, !production);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
+    corsOrigins: Array.isArray(origins) ? origins : '*',
+    introspection,
+    playground,
+    maxQueryDepth: e.PARLEY_MAX_QUERY_DEPTH,
+    maxQueryComplexity: e.PARLEY_MAX_QUERY_COMPLEXITY,
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,

@@ -21,6 +21,7 @@ const requestErrorCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'QUERY_TOO_COMPLEX',
 ]);
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
@@ -42,7 +43,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isAppError(original)) return { message: original.message, ...where, extensions: { code: original.code } };
   if (isUnexpected(formatted, error))
     return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  return { message: formatted.message, ...where, extensions: { code: formatted.extensions?.code } };
+  // Cost limits say what was measured, so a client can shrink its query.
+  const code = formatted.extensions?.code;
+  const extensions = code === 'QUERY_TOO_COMPLEX' ? { ...formatted.extensions } : { code };
+  return { message: formatted.message, ...where, extensions };
 }
 
 /** Logs, with the request's logger, every error formatError hides from the client. */

@@ -7,12 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { repoRoot } from '../config.js';
 import { anonymous, createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
 import { formatError, logUnexpectedErrors } from '../graphql/format-error.js';
+import { type QueryLimits, queryLimitsPlugin } from '../graphql/limits.js';
 import type { DbHandle } from '../lib/db.js';
 import type { Logger } from '../lib/logger.js';
 import { verifyApiKey } from '../services/api-keys.js';
@@ -25,9 +27,39 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Anonymous reads allowed (PARLEY_PUBLIC_READ); otherwise every request needs a key. */
   publicRead?: boolean;
+  /** Origins allowed by CORS; '*' (the default) for any. */
+  corsOrigins?: string[] | '*';
+  introspection?: boolean;
+  limits?: QueryLimits;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   clientDir?: string;
+}
+
+const privateWhenKeyed: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue, overallCachePolicy }) {
+        if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
+        if (contextValue.viewer.role) overallCachePolicy.restrict({ scope: 'PRIVATE' });
+      },
+    };
+  },
+};
+
+/** CORS for browser clients on other origins (the embed widget): reads are open by default. */
+function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[] | '*'): void {
+  const origin = req.headers.origin;
+  if (!origin) return;
+  if (allowed !== '*' && !allowed.includes(origin)) return;
+  res.setHeader('access-control-allow-origin', allowed === '*' ? '*' : origin);
+  res.setHeader('vary', 'Origin');
+  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  res.setHeader(
+    'access-control-allow-headers',
+    'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
+  );
+  res.setHeader('access-control-max-age', '600');
 }
 
 export interface RunningHttpServer {
@@ -86,7 +118,19 @@ export async function startHttpServer(
     csrfPrevention: true,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors],
+    introspection: options.introspection ?? true,
+    // Batched arrays of operations are refused: one operation per request keeps the cost
+    // limits meaningful.
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      logUnexpectedErrors,
+      queryLimitsPlugin(schema, options.limits),
+      // Public reads may be cached by browsers and CDNs for a short while (GET and APQ
+      // requests make that possible); anything done with a key, and every mutation, is not.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 30 }),
+      privateWhenKeyed,
+    ],
   });
   await apollo.start();
 
@@ -183,6 +227,12 @@ export async function startHttpServer(
         return;
       }
       case '/graphql':
+        applyCors(req, res, options.corsOrigins ?? '*');
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204);
+          res.end();
+          return;
+        }
         await handleGraphQL(req, res, url);
         return;
       default:

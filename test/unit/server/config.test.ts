@@ -36,6 +36,10 @@ describe('loadConfig', () => {
     [{ PARLEY_LOAD_SEEDS: 'maybe' }, 'PARLEY_LOAD_SEEDS: expected true or false'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ PARLEY_CORS_ORIGINS: 'javascript:alert(1)' }, 'PARLEY_CORS_ORIGINS: "javascript:alert(1)" is not an origin'],
+    [{ PARLEY_CORS_ORIGINS: 'https://a.example/path' }, 'is not an origin'],
+    [{ PARLEY_INTROSPECTION: 'sometimes' }, 'PARLEY_INTROSPECTION: expected true or false'],
+    [{ PARLEY_MAX_QUERY_COMPLEXITY: '0' }, 'PARLEY_MAX_QUERY_COMPLEXITY: expected a positive whole number'],
   ])('rejects hostile value %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -48,6 +52,21 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as ConfigError).problems).toHaveLength(2);
     }
+  });
+});
+
+describe('API exposure settings', () => {
+  it('opens CORS to any origin by default and parses an allowlist', () => {
+    expect(loadConfig({}).corsOrigins).toBe('*');
+    expect(loadConfig({ PARLEY_CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:5173',
+    ]);
+  });
+  it('turns introspection and the playground off in production unless asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, playground: false });
+    expect(loadConfig({ NODE_ENV: 'production', PARLEY_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({})).toMatchObject({ introspection: true, playground: true });
   });
 });
 
