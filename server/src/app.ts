@@ -34,6 +34,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
         publicRead: config.publicRead,
         corsOrigins: config.corsOrigins,
         introspection: config.introspection,
+        playground: config.playground,
         limits: { maxDepth: config.maxQueryDepth, maxAliases: 30, maxComplexity: config.maxQueryComplexity },
       },
       { host: config.host, port: config.port },

@@ -34,7 +34,8 @@ const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
 };
 
 function tooComplex(message: string, extra: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...extra } });
+  // 400: the request is at fault, not the server.
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...extra, http: { status: 400 } } });
 }
 
 /** Depth and alias count of an operation, fragments expanded (cycles are a validation error anyway). */
@@ -47,7 +48,12 @@ function measure(document: DocumentNode, operation: OperationDefinitionNode): { 
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases += 1;
-        if (selection.selectionSet) deepest = Math.max(deepest, walk(selection.selectionSet, depth + 1, seen));
+        // Introspection (__schema, __type) is bounded by the schema and gated by the
+        // introspection setting; its standard query (GraphiQL's, codegen's) nests type
+        // references 14 levels deep, so it is left out of the depth count.
+        const introspection = selection.name.value.startsWith('__');
+        if (selection.selectionSet && !introspection)
+          deepest = Math.max(deepest, walk(selection.selectionSet, depth + 1, seen));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         deepest = Math.max(deepest, walk(selection.selectionSet, depth, seen));
       } else {

@@ -19,6 +19,7 @@ import type { DbHandle } from '../lib/db.js';
 import type { Logger } from '../lib/logger.js';
 import { verifyApiKey } from '../services/api-keys.js';
 import { checkReadiness } from './readiness.js';
+import { servePlayground } from './playground.js';
 import { createStaticHandler } from './static-files.js';
 
 export interface HttpServerOptions {
@@ -27,6 +28,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Anonymous reads allowed (PARLEY_PUBLIC_READ); otherwise every request needs a key. */
   publicRead?: boolean;
+  /** Serve the GraphiQL playground to browsers at /graphql (PARLEY_PLAYGROUND). */
+  playground?: boolean;
   /** Origins allowed by CORS; '*' (the default) for any. */
   corsOrigins?: string[] | '*';
   introspection?: boolean;
@@ -111,7 +114,8 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const { schema, db, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
-  const serveStatic = createStaticHandler(options.clientDir ?? join(repoRoot, 'client', 'dist'));
+  const clientDir = options.clientDir ?? join(repoRoot, 'client', 'dist');
+  const serveStatic = createStaticHandler(clientDir);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -213,6 +217,8 @@ export async function startHttpServer(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (draining) res.setHeader('connection', 'close');
+    // Browsers asking for /graphql as a page get GraphiQL; API requests go on.
+    if (servePlayground(req, res, url, clientDir, options.playground ?? true)) return;
     switch (url.pathname) {
       case '/health':
         sendJson(res, 200, { status: 'ok' });

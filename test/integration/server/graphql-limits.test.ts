@@ -3,6 +3,7 @@
  * cache headers, batching: over real HTTP.
  */
 import { createHash } from 'node:crypto';
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningParley } from '../../../server/src/app.js';
 import { createApiKey } from '../../../server/src/services/api-keys.js';
@@ -38,9 +39,17 @@ describe('API limits and HTTP behaviour', () => {
 
   it('refuses deep nesting', async () => {
     const deep = `{ timeline(first: 1) { nodes { participants { actor { items(first: 1) { nodes { participants { actor { items(first: 1) { nodes { participants { actor { items(first: 1) { nodes { title } } } } } } } } } } } } } } }`;
-    const { body } = await graphql(parley.url, deep);
+    const { status, body } = await graphql(parley.url, deep);
+    expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors?.[0]?.extensions?.http).toBeUndefined();
     expect(body.errors?.[0]?.message).toMatch(/nested \d+ levels deep/);
+  });
+
+  it('leaves the standard introspection query (GraphiQL, codegen) out of the depth limit', async () => {
+    const { body } = await graphql<{ __schema: { queryType: { name: string } } }>(parley.url, getIntrospectionQuery());
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.__schema.queryType.name).toBe('Query');
   });
 
   it('refuses alias bombs', async () => {
