@@ -18,8 +18,8 @@ import { type QueryLimits, queryLimitsPlugin } from '../graphql/limits.js';
 import type { DbHandle } from '../lib/db.js';
 import type { Logger } from '../lib/logger.js';
 import { verifyApiKey } from '../services/api-keys.js';
-import { checkReadiness } from './readiness.js';
 import { servePlayground } from './playground.js';
+import { checkReadiness } from './readiness.js';
 import { createStaticHandler } from './static-files.js';
 
 export interface HttpServerOptions {
