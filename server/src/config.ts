@@ -81,7 +81,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value, ctx) => {
-      if (value === undefined || value.trim() === '') return 20_000;
+      if (value === undefined || value.trim() === '') return 50_000;
       if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
         ctx.addIssue({ code: 'custom', message: `expected a positive whole number, got "${value}"` });
         return z.NEVER;

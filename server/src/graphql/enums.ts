@@ -53,3 +53,22 @@ registerEnumType(ParticipantRole, {
 registerEnumType(BucketUnit, { name: 'BucketUnit', description: 'The period timeline buckets count over (UTC).' });
 
 registerEnumType(ArticleFormat, { name: 'ArticleFormat', description: 'How an article to ingest is written.' });
+
+export const ReviewState = {
+  UNREVIEWED: 'UNREVIEWED',
+  CONFIRMED: 'CONFIRMED',
+  DISPUTED: 'DISPUTED',
+  REJECTED: 'REJECTED',
+} as const;
+export type ReviewState = (typeof ReviewState)[keyof typeof ReviewState];
+
+registerEnumType(ReviewState, {
+  name: 'ReviewState',
+  description: "An editor's verdict on a timeline item.",
+  valuesConfig: {
+    UNREVIEWED: { description: 'No editor has looked at it yet.' },
+    CONFIRMED: { description: 'An editor checked it against its sources.' },
+    DISPUTED: { description: 'An editor doubts it; it stays on the timeline.' },
+    REJECTED: { description: 'An editor judged it wrong (a misreading of its sources).' },
+  },
+});

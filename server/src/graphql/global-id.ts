@@ -56,3 +56,17 @@ export function rowIdsOf(argument: string, type: NodeTypeName, ids: readonly str
     return parsed.id;
   });
 }
+
+/** The row id behind one global id that must be one of `types`; BAD_USER_INPUT otherwise. */
+export function rowIdOf(argument: string, types: readonly NodeTypeName[], globalId: string): string {
+  const parsed = parseGlobalId(globalId);
+  if (!parsed || !(types as readonly string[]).includes(parsed.type))
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"${argument}" must be ${types.length > 1 ? `one of ${types.join(', ')}` : `a ${types[0]}`} id; "${globalId.slice(0, 40)}" is not one.`,
+    );
+  return parsed.id;
+}
+
+/** Statement, Meeting and Event ids: the timeline items. */
+export const itemTypeNamesList = ['Statement', 'Meeting', 'Event'] as const satisfies readonly NodeTypeName[];

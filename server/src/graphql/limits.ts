@@ -23,13 +23,15 @@ export interface QueryLimits {
   maxComplexity: number;
 }
 
-export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxAliases: 30, maxComplexity: 20_000 };
+export const defaultQueryLimits: QueryLimits = { maxDepth: 12, maxAliases: 30, maxComplexity: 50_000 };
 const DEFAULT_PAGE = 50;
+const MAX_PAGE = 200;
 
 /** Lists cost their page size times their contents. */
 const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((a) => a.name === 'first')) return undefined;
-  const first = typeof args.first === 'number' && args.first >= 0 ? args.first : DEFAULT_PAGE;
+  // Out-of-range sizes are the resolver's to refuse (BAD_USER_INPUT); count them at the cap.
+  const first = typeof args.first === 'number' && args.first >= 0 ? Math.min(args.first, MAX_PAGE) : DEFAULT_PAGE;
   return 1 + Math.max(1, first) * Math.max(1, childComplexity);
 };
 
@@ -92,13 +94,21 @@ export function queryLimitsPlugin(
               maxAliases: limits.maxAliases,
             });
           }
-          cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // It coerces the variables before Apollo does: a bad value ("DECADE" for an enum)
+            // surfaces here, uncoded, and must stay the client's error, not an internal one.
+            if (error instanceof GraphQLError && error.extensions.code === undefined && !error.path)
+              throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+            throw error;
+          }
           if (cost > limits.maxComplexity) {
             throw tooComplex(
               `The query's estimated cost is ${cost}; at most ${limits.maxComplexity} is allowed. Ask for smaller pages or fewer fields.`,

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActorResolver } from './actor.resolver.js';
 import { CitationResolver } from './citation.resolver.js';
+import { CurationResolver } from './curation.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 import { Event } from './event.type.js';
 import { IngestResolver } from './ingest.resolver.js';
@@ -30,6 +31,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       SourceResolver,
       CitationResolver,
       IngestResolver,
+      CurationResolver,
     ],
     // Types no field returns by name (only through the TimelineItem interface).
     orphanedTypes: [Event, Meeting, Statement],

@@ -359,6 +359,8 @@ export async function recomputeItems(tx: Tx, itemIds: string[]): Promise<void> {
       kind: true,
       title: true,
       status: true,
+      dateBasis: true,
+      reviewState: true,
       meetingFormat: true,
       quote: true,
       speaker: { select: { name: true } },
@@ -394,12 +396,22 @@ export async function recomputeItems(tx: Tx, itemIds: string[]): Promise<void> {
       dateConflict: conflict,
       sourceCount,
     };
-    if (item.kind === 'STATEMENT') {
+    // What an editor set stays: a date they gave (basis CALLER), and the wording of an item
+    // they reviewed. Source counts and conflicts still follow the citations.
+    const editorDated = item.dateBasis === 'CALLER';
+    const reviewed = item.reviewState !== 'UNREVIEWED';
+    if (editorDated) {
+      delete data.dateStart;
+      delete data.dateEnd;
+      delete data.datePrecision;
+      delete data.dateBasis;
+    }
+    if (item.kind === 'STATEMENT' && !reviewed) {
       const wordings = item.citations.map((c) => c.quoteText ?? '').filter(Boolean);
       const quote = wordings.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? item.quote ?? '';
       data.quote = quote;
       data.title = `${item.speaker?.name ?? 'Unknown'}: “${clip(quote, 14)}”`;
-    } else if (item.kind === 'MEETING') {
+    } else if (item.kind === 'MEETING' && !reviewed) {
       const names = item.participants.map((p) => p.actor.name).sort();
       const who = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
       const verb =
