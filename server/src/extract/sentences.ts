@@ -11,7 +11,7 @@ export interface Sentence {
   paragraphIndex: number;
 }
 
-const abbreviations = new Set([
+export const abbreviations: ReadonlySet<string> = new Set([
   'mr',
   'mrs',
   'ms',

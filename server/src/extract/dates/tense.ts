@@ -3,6 +3,7 @@
  * the future ("will", "is scheduled to", "ahead of"). The cue nearest a date, within its
  * sentence and clause, decides which way a relative date resolves from the anchor.
  */
+import { abbreviations as sentenceAbbreviations } from '../sentences.js';
 
 export type Tense = 'past' | 'future' | 'unknown';
 
@@ -199,47 +200,8 @@ export function detectTense(clause: string): Tense {
   return 'unknown';
 }
 
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'sgt',
-  'adm',
-  'sen',
-  'rep',
-  'gov',
-  'st',
-  'jr',
-  'sr',
-  'no',
-  'vs',
-  'inc',
-  'corp',
-  'co',
-  'ltd',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'rev',
-  'ft',
-  'mt',
-]);
+// Abbreviations whose period does not end a sentence: the sentence splitter's list.
+const ABBREVIATIONS = sentenceAbbreviations;
 
 const BOUNDARY = /[.!?;]+["'”’)\]]*(?=\s)|\n/g;
 
