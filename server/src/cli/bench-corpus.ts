@@ -4,6 +4,7 @@
  * ingestion can be measured against a database that already holds a large timeline.
  */
 import type { Pool } from 'pg';
+import { MONTHS, WEEKDAYS } from '../extract/dates/lexicon.js';
 import type { ArticleInput } from '../ingest/types.js';
 
 const givenNames = [
@@ -57,21 +58,8 @@ const words =
   'we will not accept any agreement that ignores the security of our people and our partners must understand that dialogue remains open but pressure will continue until the talks produce real results for the region'.split(
     ' ',
   );
-const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const weekdays = WEEKDAYS.slice(0, 5);
+const months = [...MONTHS];
 
 function random(seed: number): () => number {
   let s = seed >>> 0;

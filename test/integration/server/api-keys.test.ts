@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../server/src/config.js';
 import type { DbHandle } from '../../../server/src/lib/db.js';
 import {
   createApiKey,
@@ -11,28 +8,8 @@ import {
   roleAtLeast,
   verifyApiKey,
 } from '../../../server/src/services/api-keys.js';
+import { parley } from '../../support/cli.js';
 import { openTestDb } from '../../support/database.js';
-
-function parley(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'server', 'bin', 'parley.js'), ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('API keys', () => {
   let db: DbHandle;

@@ -1,37 +1,13 @@
 /**
  * `parley ingest` as a user runs it: a real process, real files, a real database.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../server/src/config.js';
 import { seedArticlesDir } from '../../../server/src/services/load-seeds.js';
+import { parley } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
-
-const bin = join(repoRoot, 'server', 'bin', 'parley.js');
-
-function parley(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('parley ingest', () => {
   let database: TestDatabase;
