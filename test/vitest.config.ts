@@ -16,7 +16,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['unit/**/*.test.ts'],
+          exclude: ['unit/client/**'],
           environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        // The explorer's components are TSX with React's automatic runtime.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+        test: {
+          name: 'client',
+          include: ['unit/client/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
         },
       },
       {

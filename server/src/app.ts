@@ -5,9 +5,11 @@
 import type { Config } from './config.js';
 import { createSchema } from './graphql/schema.js';
 import { startHttpServer } from './http/server.js';
+import { type DataVersion, watchDataVersion } from './lib/data-version.js';
 import { migrate, selectDatabase } from './lib/database.js';
 import { connectDb, type DbHandle } from './lib/db.js';
 import type { Logger } from './lib/logger.js';
+import { openResponseCache, type ResponseCacheStore } from './lib/response-cache.js';
 import { loadSeedsIfEmpty } from './services/load-seeds.js';
 
 export interface RunningParley {
@@ -21,11 +23,22 @@ export interface RunningParley {
 export async function startParley(config: Config, logger: Logger): Promise<RunningParley> {
   const database = await selectDatabase(config, logger);
   let db: DbHandle | undefined;
+  // Listeners and caches opened along the way, closed in reverse on stop or failure.
+  const opened: Array<() => Promise<void>> = [];
+  let responseCache: { store: ResponseCacheStore; dataVersion: DataVersion } | undefined;
   try {
     await migrate(database.url, logger);
     db = connectDb(database.url);
     if (config.loadSeeds) await loadSeedsIfEmpty(db.prisma, logger);
     const schema = await createSchema();
+    if (config.responseCache && config.publicMaxAge > 0) {
+      const store = await openResponseCache(config.redisUrl, logger);
+      opened.push(store.close);
+      const dataVersion = await watchDataVersion(database.url, logger);
+      opened.push(dataVersion.close);
+      responseCache = { store, dataVersion };
+      logger.info({ cache: store.description, maxAge: config.publicMaxAge }, 'caching public reads');
+    }
     const http = await startHttpServer(
       {
         schema,
@@ -36,6 +49,8 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
         introspection: config.introspection,
         playground: config.playground,
         limits: { maxDepth: config.maxQueryDepth, maxAliases: 30, maxComplexity: config.maxQueryComplexity },
+        publicMaxAge: config.publicMaxAge,
+        ...(responseCache ? { responseCache } : {}),
       },
       { host: config.host, port: config.port },
     );
@@ -52,6 +67,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
       stop() {
         stopping ??= (async () => {
           await http.close();
+          for (const close of opened.reverse()) await close();
           await openDb.close();
           await database.stop();
         })();
@@ -59,6 +75,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
       },
     };
   } catch (error) {
+    for (const close of opened.reverse()) await close().catch(() => undefined);
     await db?.close().catch(() => undefined);
     await database.stop().catch(() => undefined);
     throw error;

@@ -77,6 +77,22 @@ const envSchema = z.object({
   PARLEY_INTROSPECTION: z.string().optional(),
   PARLEY_PLAYGROUND: z.string().optional(),
   PARLEY_MAX_QUERY_DEPTH: port(12),
+  PARLEY_RESPONSE_CACHE: booleanFlag(true),
+  PARLEY_PUBLIC_MAX_AGE: port(30),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      try {
+        const url = new URL(value.trim());
+        if (url.protocol === 'redis:' || url.protocol === 'rediss:') return value.trim();
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'expected a URL like redis://127.0.0.1:6379' });
+      return z.NEVER;
+    }),
   PARLEY_MAX_QUERY_COMPLEXITY: z
     .string()
     .optional()
@@ -131,6 +147,12 @@ export interface Config {
   playground: boolean;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+  /** Cache answers to anonymous queries (invalidated by any write). */
+  responseCache: boolean;
+  /** Seconds anonymous answers may be reused (Cache-Control max-age and the response cache). */
+  publicMaxAge: number;
+  /** Shared response cache for several servers; unset keeps it in memory. */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -169,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playground,
     maxQueryDepth: e.PARLEY_MAX_QUERY_DEPTH,
     maxQueryComplexity: e.PARLEY_MAX_QUERY_COMPLEXITY,
+    responseCache: e.PARLEY_RESPONSE_CACHE,
+    publicMaxAge: e.PARLEY_PUBLIC_MAX_AGE,
+    redisUrl: e.REDIS_URL,
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,

@@ -3,31 +3,16 @@
  * machine blocked: it must load, show the example operations and the key hint, and run a
  * query, with nothing on the console.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningParley } from '../../server/src/app.js';
+import { chromiumPath, launchChromium, openWatchedPage, screenshotPath, skipReason } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { startTestParley } from '../support/parley.js';
 
-const chromiumCandidates = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-].filter((path): path is string => Boolean(path));
-const chromiumPath = chromiumCandidates.find((path) => existsSync(path));
-if (!chromiumPath && process.env.CI) {
-  // CI installs Chromium first; a missing browser there is a broken pipeline, not a skip.
-  throw new Error(`No Chromium found (tried ${chromiumCandidates.join(', ')}); set CHROME_PATH.`);
-}
-const skipReason = `no Chromium found (tried ${chromiumCandidates.join(', ')}; set CHROME_PATH or apt-get install chromium)`;
-
 const playgroundPage = fileURLToPath(new URL('../../client/dist/playground/index.html', import.meta.url));
-const screenshotPath = fileURLToPath(new URL('../.artifacts/playground.png', import.meta.url));
-const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 describe.skipIf(!chromiumPath)(
   chromiumPath ? 'GraphiQL playground' : `GraphiQL playground: skipped, ${skipReason}`,
@@ -36,8 +21,8 @@ describe.skipIf(!chromiumPath)(
     let parley: RunningParley;
     let browser: Browser;
     let page: Page;
-    const consoleErrors: string[] = [];
-    const blocked: string[] = [];
+    let consoleErrors: string[] = [];
+    let blocked: string[] = [];
 
     beforeAll(async () => {
       if (!existsSync(playgroundPage)) {
@@ -45,35 +30,9 @@ describe.skipIf(!chromiumPath)(
       }
       database = await createTestDatabase();
       parley = await startTestParley(database.url);
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      browser = await launchChromium();
       // Offline, as on an air-gapped install: anything not served by this machine fails.
-      await page.route('**', (route) => {
-        const url = new URL(route.request().url());
-        if (url.protocol === 'data:' || localHosts.has(url.hostname)) return route.continue();
-        blocked.push(url.href);
-        return route.abort('internetdisconnected');
-      });
-      page.on('console', (message) => {
-        if (message.type() === 'error') consoleErrors.push(message.text());
-      });
-      page.on('pageerror', (error) => consoleErrors.push(error.message));
-      // The console only says "Failed to load resource"; keep which one, for the report.
-      page.on('response', (response) => {
-        if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} ${response.url()}`);
-      });
+      ({ page, problems: consoleErrors, blocked } = await openWatchedPage(browser, { warnings: false }));
     });
 
     afterAll(async () => {
@@ -111,8 +70,7 @@ describe.skipIf(!chromiumPath)(
       expect(text).toContain('"totalCount": 0');
       expect(text).not.toContain('"errors"');
 
-      mkdirSync(dirname(screenshotPath), { recursive: true });
-      await page.screenshot({ path: screenshotPath, fullPage: true });
+      await page.screenshot({ path: screenshotPath('playground'), fullPage: true });
 
       expect(blocked).toEqual([]);
       expect(consoleErrors).toEqual([]);

@@ -11,8 +11,10 @@ import { createLogger } from '../lib/logger.js';
 import { PARLEY_VERSION } from '../version.js';
 import { createMigration } from './db-migration.js';
 import { runEvaluation } from './eval.js';
+import { type ExportCommandOptions, runExport } from './export.js';
 import { type IngestCommandOptions, runIngest } from './ingest.js';
 import { addKeyCommands } from './keys.js';
+import { runSynth, type SynthCommandOptions } from './synth.js';
 
 function logLevelFor(verbose: boolean | undefined): string {
   return verbose ? 'debug' : (process.env.LOG_LEVEL ?? 'warn');
@@ -64,6 +66,46 @@ export function buildProgram(): Command {
     });
 
   addKeyCommands(program);
+
+  program
+    .command('export')
+    .description('Write the timeline, or the part a filter selects, as CSV, JSON or TimelineJS JSON (as GET /export).')
+    .option('--format <format>', 'csv, json or timelinejs (required)')
+    .option('--from <date>', 'items whose date overlaps [from, to): 2017-02-16 or an ISO-8601 date-time with offset')
+    .option('--to <date>', 'see --from')
+    .option('--kind <kinds>', 'comma-separated: statement, meeting, event')
+    .option(
+      '--actor <name-or-id>',
+      'an actor id (as the API gives it) or name; repeat for several (any of them)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--q <text>', 'full-text search (as the API filter "text"), or part of a name')
+    .option('--min-sources <n>', 'only items cited by at least n distinct sources')
+    .option('--status <statuses>', 'comma-separated: occurred, scheduled')
+    .option('--include-undated', 'include items no source dates (after the dated ones)')
+    .option('--output <file>', 'write to this file (complete or not at all) instead of stdout')
+    .option('-v, --verbose', 'log more')
+    .action(async (options: ExportCommandOptions & { verbose?: boolean }) => {
+      const config = loadConfig();
+      const logger = createLogger(logLevelFor(options.verbose), 'parley-cli');
+      const output = options.output ? resolve(invocationDir(), options.output) : options.output;
+      process.exitCode = await runExport({ ...options, output }, config, logger);
+    });
+
+  program
+    .command('synth')
+    .description('Add a synthetic timeline (invented actors, synthetic sources) for load tests and demos.')
+    .option('--items <n>', 'how many timeline items: 1 to 5,000,000 (required)')
+    .option('--seed <seed>', 'the same seed and item count give the same timeline (default 1)')
+    .option('--from <day>', 'first day items fall on (default 1996-01-01)')
+    .option('--to <day>', 'last day items fall on (default 2025-12-31)')
+    .option('-v, --verbose', 'log more')
+    .action(async (options: SynthCommandOptions & { verbose?: boolean }) => {
+      const config = loadConfig();
+      const logger = createLogger(logLevelFor(options.verbose), 'parley-cli');
+      process.exitCode = await runSynth(options, config, logger);
+    });
 
   program
     .command('eval')

@@ -1,5 +1,4 @@
 import { Field, ObjectType } from 'type-graphql';
-import { formatFuzzyDate, fuzzyDate } from '../extract/dates.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 import { DatePrecision } from './enums.js';
 
@@ -19,17 +18,4 @@ export class FuzzyDate {
 
   @Field(() => String, { description: 'For people: "16 Feb 2017", "week of 13 Feb 2017", "Apr 2018", "2014".' })
   label!: string;
-}
-
-/** An item's stored date (all three columns, or none). */
-export function itemDate(start: Date | null, end: Date | null, precision: DatePrecision | null): FuzzyDate | null {
-  if (!start || !end || !precision) return null;
-  return { start, end, precision, label: formatFuzzyDate({ start, end, precision }) };
-}
-
-/** A source's publication date: its start and precision give the whole period. */
-export function publicationDate(start: Date | null, precision: DatePrecision | null): FuzzyDate | null {
-  if (!start || !precision) return null;
-  const date = fuzzyDate(start, precision);
-  return { ...date, label: formatFuzzyDate(date) };
 }

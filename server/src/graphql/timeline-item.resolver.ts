@@ -3,7 +3,8 @@ import type { CitationRow, ParticipantRow, PlaceRow } from '../services/load-nod
 import type { TimelineItemRow } from '../services/timeline-filter.js';
 import { Citation } from './citation.type.js';
 import type { GraphQLContext } from './context.js';
-import { FuzzyDate, itemDate } from './fuzzy-date.type.js';
+import { itemDate } from './fuzzy-date.js';
+import { FuzzyDate } from './fuzzy-date.type.js';
 import { itemTypeName, toGlobalId } from './global-id.js';
 import { Participation } from './participation.type.js';
 import { Place } from './place.type.js';

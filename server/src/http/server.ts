@@ -1,5 +1,5 @@
 /**
- * The HTTP front door: /health, /ready, /graphql (Apollo Server) and the client.
+ * The HTTP front door: /health, /ready, /graphql (Apollo Server), /export and the client.
  * Apollo is mounted through its framework-neutral executeHTTPGraphQLRequest, on a plain
  * Node HTTP server, which keeps the request path short and every limit in one place.
  */
@@ -8,16 +8,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import type { GraphQLSchema } from 'graphql';
 import { repoRoot } from '../config.js';
+import { cachePolicyPlugin } from '../graphql/cache-policy.js';
 import { anonymous, createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
 import { formatError, logUnexpectedErrors } from '../graphql/format-error.js';
 import { type QueryLimits, queryLimitsPlugin } from '../graphql/limits.js';
+import type { DataVersion } from '../lib/data-version.js';
 import type { DbHandle } from '../lib/db.js';
 import type { Logger } from '../lib/logger.js';
+import type { ResponseCacheStore } from '../lib/response-cache.js';
 import { verifyApiKey } from '../services/api-keys.js';
+import { sendBody } from './compression.js';
+import { handleExport } from './export.js';
 import { servePlayground } from './playground.js';
 import { checkReadiness } from './readiness.js';
 import { createStaticHandler } from './static-files.js';
@@ -37,18 +45,18 @@ export interface HttpServerOptions {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   clientDir?: string;
+  /** Items per database query in /export (default 500). */
+  exportPageSize?: number;
+  /**
+   * Cached answers to public queries, keyed by the data version; both or neither. Without
+   * them every query runs.
+   */
+  responseCache?: { store: ResponseCacheStore; dataVersion: DataVersion };
+  /** Seconds public answers may be reused by browsers, CDNs and the response cache. */
+  publicMaxAge?: number;
+  /** Compress responses larger than this many bytes for clients that accept it (default 1024; 0 = off). */
+  compressAbove?: number;
 }
-
-const privateWhenKeyed: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, contextValue, overallCachePolicy }) {
-        if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
-        if (contextValue.viewer.role) overallCachePolicy.restrict({ scope: 'PRIVATE' });
-      },
-    };
-  },
-};
 
 /** CORS for browser clients on other origins (the embed widget): reads are open by default. */
 function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[] | '*'): void {
@@ -57,6 +65,8 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[] 
   if (allowed !== '*' && !allowed.includes(origin)) return;
   res.setHeader('access-control-allow-origin', allowed === '*' ? '*' : origin);
   res.setHeader('vary', 'Origin');
+  // Lets a script on another origin read the file name of an /export download.
+  res.setHeader('access-control-expose-headers', 'content-disposition');
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.setHeader(
     'access-control-allow-headers',
@@ -108,6 +118,35 @@ function graphqlError(res: ServerResponse, status: number, code: string, message
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 
+/**
+ * Apollo's response cache for anonymous queries, keyed by the data version. A mutation
+ * served here moves this process's version on at once (the database's announcement
+ * follows and reaches the other servers).
+ */
+function responseCachePlugins({
+  store,
+  dataVersion,
+}: NonNullable<HttpServerOptions['responseCache']>): ApolloServerPlugin<GraphQLContext>[] {
+  const anonymousWhileWatching = async ({ contextValue }: { contextValue: GraphQLContext }) =>
+    !contextValue.viewer.role && dataVersion.current() !== null;
+  const cachePlugin = ApolloServerPluginResponseCache<GraphQLContext>({
+    cache: store.cache,
+    extraCacheKeyData: async () => dataVersion.current(),
+    shouldReadFromCache: anonymousWhileWatching,
+    shouldWriteToCache: anonymousWhileWatching,
+  });
+  const bumpAfterWrites: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') dataVersion.bump();
+        },
+      };
+    },
+  };
+  return [cachePlugin, bumpAfterWrites];
+}
+
 export async function startHttpServer(
   options: HttpServerOptions,
   listen: { host: string; port: number },
@@ -116,6 +155,7 @@ export async function startHttpServer(
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const clientDir = options.clientDir ?? join(repoRoot, 'client', 'dist');
   const serveStatic = createStaticHandler(clientDir);
+  const responseCache = options.responseCache;
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -132,8 +172,9 @@ export async function startHttpServer(
       queryLimitsPlugin(schema, options.limits),
       // Public reads may be cached by browsers and CDNs for a short while (GET and APQ
       // requests make that possible); anything done with a key, and every mutation, is not.
-      ApolloServerPluginCacheControl({ defaultMaxAge: 30 }),
-      privateWhenKeyed,
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin(options.publicMaxAge ?? 30),
+      ...(responseCache ? responseCachePlugins(responseCache) : []),
     ],
   });
   await apollo.start();
@@ -150,6 +191,14 @@ export async function startHttpServer(
     return verified
       ? { keyId: verified.id, role: verified.role, rejectedKey: false }
       : { ...anonymous, rejectedKey: true };
+  }
+
+  /** Why this viewer may not read (PARLEY_PUBLIC_READ off and no valid key), or null. */
+  function readRefusal(viewer: Viewer): string | null {
+    if (publicRead || viewer.role) return null;
+    return viewer.rejectedKey
+      ? 'The API key is unknown or revoked.'
+      : 'This server needs an API key: Authorization: Bearer <key>.';
   }
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -189,15 +238,9 @@ export async function startHttpServer(
     };
     const requestId = randomUUID();
     const viewer = await viewerFor(req.headers.authorization);
-    if (!publicRead && !viewer.role) {
-      graphqlError(
-        res,
-        401,
-        'UNAUTHENTICATED',
-        viewer.rejectedKey
-          ? 'The API key is unknown or revoked.'
-          : 'This server needs an API key: Authorization: Bearer <key>.',
-      );
+    const refusal = readRefusal(viewer);
+    if (refusal !== null) {
+      graphqlError(res, 401, 'UNAUTHENTICATED', refusal);
       return;
     }
     const response = await apollo.executeHTTPGraphQLRequest({
@@ -207,7 +250,7 @@ export async function startHttpServer(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      await sendBody(req, res, response.body.string, options.compressAbove ?? 1024);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -240,6 +283,20 @@ export async function startHttpServer(
           return;
         }
         await handleGraphQL(req, res, url);
+        return;
+      case '/export':
+        applyCors(req, res, options.corsOrigins ?? '*');
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204);
+          res.end();
+          return;
+        }
+        await handleExport(req, res, url, {
+          prisma: db.prisma,
+          logger,
+          readRefusal: async (request) => readRefusal(await viewerFor(request.headers.authorization)),
+          pageSize: options.exportPageSize,
+        });
         return;
       default:
         if (serveStatic(req, res, url.pathname)) return;

@@ -15,8 +15,11 @@ import { fingerprintBands, jaccard, NEAR_DUPLICATE_JACCARD, shingles, simhash } 
 import { EXTRACTOR_VERSION } from '../version.js';
 import { storeExtraction } from './store-extraction.js';
 
-/** Arbitrary but fixed key for pg_advisory_xact_lock: one ingest writes at a time. */
-const INGEST_LOCK = 7_270_851_337;
+/**
+ * Arbitrary but fixed key for pg_advisory_xact_lock: one ingest writes at a time (and bulk
+ * writers such as synthesize-timeline take it too).
+ */
+export const INGEST_LOCK = 7_270_851_337;
 
 export interface IngestArticleOptions {
   input: ArticleInput;

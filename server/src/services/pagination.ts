@@ -12,6 +12,8 @@ export const MAX_PAGE_SIZE = 200;
 export const MAX_TEXT_LENGTH = 500;
 /** Most entries accepted in a list argument (ids, kinds). */
 export const MAX_LIST_LENGTH = 100;
+/** Largest `minSources` accepted (far beyond any real item, and still a safe int4). */
+export const MAX_MIN_SOURCES = 1_000_000;
 /** Cursors we issue stay far below this; anything longer is not ours. */
 const MAX_CURSOR_LENGTH = 1_000;
 

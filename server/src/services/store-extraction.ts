@@ -349,6 +349,25 @@ const clip = (text: string, words: number) => {
   return parts.length <= words ? text : `${parts.slice(0, words).join(' ')}…`;
 };
 
+/** A statement's title: its speaker and the first words of its quote. */
+export function statementTitle(speaker: string, quote: string): string {
+  return `${speaker}: “${clip(quote, 14)}”`;
+}
+
+/** A meeting's title: who (alphabetical), met or to meet (by phone or not), and where. */
+export function meetingTitle(
+  participantNames: readonly string[],
+  status: 'OCCURRED' | 'SCHEDULED',
+  format: string | null,
+  place: string | null,
+): string {
+  const names = [...participantNames].sort();
+  const who = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const phone = format === 'PHONE';
+  const verb = status === 'SCHEDULED' ? (phone ? 'to speak by phone' : 'to meet') : phone ? 'spoke by phone' : 'met';
+  return `${who} ${verb}${place ? ` in ${place}` : ''}`;
+}
+
 /** Recomputes what an item derives from its citations: date, source count, quote, title. */
 export async function recomputeItems(tx: Tx, itemIds: string[]): Promise<void> {
   if (itemIds.length === 0) return;
@@ -410,22 +429,16 @@ export async function recomputeItems(tx: Tx, itemIds: string[]): Promise<void> {
       const wordings = item.citations.map((c) => c.quoteText ?? '').filter(Boolean);
       const quote = wordings.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? item.quote ?? '';
       data.quote = quote;
-      data.title = `${item.speaker?.name ?? 'Unknown'}: “${clip(quote, 14)}”`;
+      data.title = statementTitle(item.speaker?.name ?? 'Unknown', quote);
     } else if (item.kind === 'MEETING' && !reviewed) {
-      const names = item.participants.map((p) => p.actor.name).sort();
-      const who = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-      const verb =
-        item.status === 'SCHEDULED'
-          ? item.meetingFormat === 'PHONE'
-            ? 'to speak by phone'
-            : 'to meet'
-          : item.meetingFormat === 'PHONE'
-            ? 'spoke by phone'
-            : 'met';
-      data.title = `${who} ${verb}${item.place ? ` in ${item.place.name}` : ''}`;
-      data.summary = date
-        ? `${who} ${verb}${item.place ? ` in ${item.place.name}` : ''} (${formatFuzzyDate(date)}).`
-        : null;
+      const title = meetingTitle(
+        item.participants.map((p) => p.actor.name),
+        item.status,
+        item.meetingFormat,
+        item.place?.name ?? null,
+      );
+      data.title = title;
+      data.summary = date ? `${title} (${formatFuzzyDate(date)}).` : null;
     }
     await tx.timelineItem.update({ where: { id: item.id }, data });
   }

@@ -15,6 +15,7 @@ import {
   encodeCursor,
   idListArgument,
   listArgument,
+  MAX_MIN_SOURCES,
   textArgument,
 } from './pagination.js';
 
@@ -89,7 +90,6 @@ export const timelineItemColumns = Prisma.sql`
 const LONGEST_ITEM = Prisma.sql`interval '367 days'`;
 /** Trigram matching on very short strings matches almost anything. */
 const MIN_NAME_MATCH_LENGTH = 3;
-const MAX_MIN_SOURCES = 1_000_000;
 
 /** The filter checked and normalized; BAD_USER_INPUT names the argument at fault. */
 export interface TimelineQuery {
