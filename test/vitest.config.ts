@@ -47,6 +47,21 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Generated hostile input against a running server. `npm test` runs a short pass;
+        // `npm run test:fuzz` (FUZZ_FULL=1) runs the full counts the suites document.
+        test: {
+          name: 'fuzz',
+          include: ['fuzz/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['support/global-postgres.ts'],
+          testTimeout: process.env.FUZZ_FULL ? 1_800_000 : 180_000,
+          hookTimeout: 120_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],

@@ -50,6 +50,8 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
         playground: config.playground,
         limits: { maxDepth: config.maxQueryDepth, maxAliases: 30, maxComplexity: config.maxQueryComplexity },
         publicMaxAge: config.publicMaxAge,
+        rateLimit: config.rateLimit,
+        ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
         ...(responseCache ? { responseCache } : {}),
       },
       { host: config.host, port: config.port },

@@ -40,6 +40,20 @@ const port = (fallback: number) =>
       return n;
     });
 
+/** A whole number of at least 0, e.g. requests per minute where 0 means "no limit". */
+const count = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      if (!/^\d{1,9}$/.test(value.trim())) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number (0 for no limit), got "${value}"` });
+        return z.NEVER;
+      }
+      return Number(value.trim());
+    });
+
 const postgresUrl = z
   .string()
   .optional()
@@ -79,6 +93,9 @@ const envSchema = z.object({
   PARLEY_MAX_QUERY_DEPTH: port(12),
   PARLEY_RESPONSE_CACHE: booleanFlag(true),
   PARLEY_PUBLIC_MAX_AGE: port(30),
+  PARLEY_RATE_LIMIT: count(600),
+  PARLEY_RATE_LIMIT_KEY: count(6000),
+  PARLEY_TRUST_PROXY: booleanFlag(false),
   REDIS_URL: z
     .string()
     .optional()
@@ -151,8 +168,10 @@ export interface Config {
   responseCache: boolean;
   /** Seconds anonymous answers may be reused (Cache-Control max-age and the response cache). */
   publicMaxAge: number;
-  /** Shared response cache for several servers; unset keeps it in memory. */
+  /** Shared response cache and rate-limit counters for several servers; unset keeps them in memory. */
   redisUrl: string | undefined;
+  /** Requests per minute per client address without a key, and per API key; 0 = no limit. */
+  rateLimit: { anonymousPerMinute: number; keyedPerMinute: number; trustProxy: boolean };
 }
 
 export class ConfigError extends Error {
@@ -194,6 +213,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCache: e.PARLEY_RESPONSE_CACHE,
     publicMaxAge: e.PARLEY_PUBLIC_MAX_AGE,
     redisUrl: e.REDIS_URL,
+    rateLimit: {
+      anonymousPerMinute: e.PARLEY_RATE_LIMIT,
+      keyedPerMinute: e.PARLEY_RATE_LIMIT_KEY,
+      trustProxy: e.PARLEY_TRUST_PROXY,
+    },
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,

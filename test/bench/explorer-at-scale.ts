@@ -114,6 +114,7 @@ if (!baseUrl) {
       PORT: '0',
       NODE_ENV: 'production',
       PARLEY_LOAD_SEEDS: 'false',
+      PARLEY_RATE_LIMIT: '0',
     }),
     logger,
   );

@@ -174,6 +174,8 @@ export function startParleyServer(
       PARLEY_LOAD_SEEDS: 'false',
       PARLEY_PUBLIC_READ: 'true',
       PARLEY_RESPONSE_CACHE: name === 'parley-cached' ? 'true' : 'false',
+      // One load generator on loopback is one client address; it measures the query, not the limiter.
+      PARLEY_RATE_LIMIT: '0',
     },
     '/ready',
     log,

@@ -27,6 +27,7 @@ import { verifyApiKey } from '../services/api-keys.js';
 import { sendBody } from './compression.js';
 import { handleExport } from './export.js';
 import { servePlayground } from './playground.js';
+import { applyRateLimitHeaders, createRateLimiter, type RateLimitSettings } from './rate-limit.js';
 import { checkReadiness } from './readiness.js';
 import { createStaticHandler } from './static-files.js';
 
@@ -56,6 +57,10 @@ export interface HttpServerOptions {
   publicMaxAge?: number;
   /** Compress responses larger than this many bytes for clients that accept it (default 1024; 0 = off). */
   compressAbove?: number;
+  /** Per-key and per-address request budgets for /graphql and /export; none without it. */
+  rateLimit?: RateLimitSettings;
+  /** Where rate-limit counters are shared between servers; unset keeps them in this process. */
+  redisUrl?: string;
 }
 
 /** CORS for browser clients on other origins (the embed widget): reads are open by default. */
@@ -66,7 +71,11 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowed: string[] 
   res.setHeader('access-control-allow-origin', allowed === '*' ? '*' : origin);
   res.setHeader('vary', 'Origin');
   // Lets a script on another origin read the file name of an /export download.
-  res.setHeader('access-control-expose-headers', 'content-disposition');
+  // and the rate-limit fields, so a widget can pace itself.
+  res.setHeader(
+    'access-control-expose-headers',
+    'content-disposition, ratelimit-limit, ratelimit-remaining, ratelimit-reset, ratelimit-policy, retry-after',
+  );
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.setHeader(
     'access-control-allow-headers',
@@ -178,6 +187,8 @@ export async function startHttpServer(
     ],
   });
   await apollo.start();
+  const rateLimiter = options.rateLimit ? await createRateLimiter(options.rateLimit, options.redisUrl, logger) : null;
+  if (rateLimiter) logger.info({ rateLimit: rateLimiter.description }, 'rate limits');
 
   let draining = false;
   const publicRead = options.publicRead ?? true;
@@ -201,7 +212,29 @@ export async function startHttpServer(
       : 'This server needs an API key: Authorization: Bearer <key>.';
   }
 
+  /**
+   * Spends one request of the caller's budget (its key's, else its address's) and sets the
+   * RateLimit fields; false, with a 429 already sent, when the budget is spent.
+   */
+  async function withinRateLimit(req: IncomingMessage, res: ServerResponse, viewer: Viewer): Promise<boolean> {
+    const limit = await rateLimiter?.consume(req, viewer.role ? viewer.keyId : null);
+    if (!limit) return true;
+    applyRateLimitHeaders(res, limit);
+    if (limit.allowed) return true;
+    req.resume();
+    graphqlError(
+      res,
+      429,
+      'RATE_LIMITED',
+      `Too many requests: the limit is ${limit.limit} per minute; try again in ${limit.resetSeconds} s.`,
+    );
+    return false;
+  }
+
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    // Who is asking decides the budget, so the key is checked before the body is read.
+    const viewer = await viewerFor(req.headers.authorization);
+    if (!(await withinRateLimit(req, res, viewer))) return;
     let body: unknown;
     if (req.method === 'POST') {
       let raw: string;
@@ -237,7 +270,6 @@ export async function startHttpServer(
       body,
     };
     const requestId = randomUUID();
-    const viewer = await viewerFor(req.headers.authorization);
     const refusal = readRefusal(viewer);
     if (refusal !== null) {
       graphqlError(res, 401, 'UNAUTHENTICATED', refusal);
@@ -255,6 +287,17 @@ export async function startHttpServer(
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  async function handleRateLimitedExport(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const viewer = await viewerFor(req.headers.authorization);
+    if (!(await withinRateLimit(req, res, viewer))) return;
+    await handleExport(req, res, url, {
+      prisma: db.prisma,
+      logger,
+      readRefusal: async () => readRefusal(viewer),
+      pageSize: options.exportPageSize,
+    });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -291,12 +334,7 @@ export async function startHttpServer(
           res.end();
           return;
         }
-        await handleExport(req, res, url, {
-          prisma: db.prisma,
-          logger,
-          readRefusal: async (request) => readRefusal(await viewerFor(request.headers.authorization)),
-          pageSize: options.exportPageSize,
-        });
+        await handleRateLimitedExport(req, res, url);
         return;
       default:
         if (serveStatic(req, res, url.pathname)) return;
@@ -339,6 +377,7 @@ export async function startHttpServer(
           server.closeIdleConnections();
         });
         await apollo.stop();
+        await rateLimiter?.close();
       })();
       return closing;
     },

@@ -40,6 +40,10 @@ describe('loadConfig', () => {
     [{ PARLEY_CORS_ORIGINS: 'https://a.example/path' }, 'is not an origin'],
     [{ PARLEY_INTROSPECTION: 'sometimes' }, 'PARLEY_INTROSPECTION: expected true or false'],
     [{ PARLEY_MAX_QUERY_COMPLEXITY: '0' }, 'PARLEY_MAX_QUERY_COMPLEXITY: expected a positive whole number'],
+    [{ PARLEY_RATE_LIMIT: '-1' }, 'PARLEY_RATE_LIMIT: expected a whole number (0 for no limit)'],
+    [{ PARLEY_RATE_LIMIT_KEY: '1e9' }, 'PARLEY_RATE_LIMIT_KEY: expected a whole number'],
+    [{ PARLEY_RATE_LIMIT: '99999999999' }, 'PARLEY_RATE_LIMIT: expected a whole number'],
+    [{ PARLEY_TRUST_PROXY: 'maybe' }, 'PARLEY_TRUST_PROXY: expected true or false'],
   ])('rejects hostile value %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -67,6 +71,13 @@ describe('API exposure settings', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, playground: false });
     expect(loadConfig({ NODE_ENV: 'production', PARLEY_INTROSPECTION: 'true' }).introspection).toBe(true);
     expect(loadConfig({})).toMatchObject({ introspection: true, playground: true });
+  });
+  it('limits requests per address and per key by default; 0 lifts a limit', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ anonymousPerMinute: 600, keyedPerMinute: 6000, trustProxy: false });
+    expect(loadConfig({ PARLEY_RATE_LIMIT: '0', PARLEY_TRUST_PROXY: 'yes' }).rateLimit).toMatchObject({
+      anonymousPerMinute: 0,
+      trustProxy: true,
+    });
   });
 });
 
