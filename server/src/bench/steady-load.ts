@@ -27,6 +27,8 @@ const usage = `usage: npm run test:load -- [options]
   --items <n>         synthetic items in the scratch database (default 20000)
   --clients <n>       concurrent readers, each one request at a time (default 8)
   --ingest-every <s>  seconds between ingests through GraphQL (default 5; 0 = none)
+  --server-heap <MB>  the server's V8 heap limit (default 256; 0 = Node's own): memory that
+                      kept growing would end the server, and the run would fail
 DATABASE_URL: a server where scratch databases may be created; unset starts an embedded one.`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -48,6 +50,7 @@ function options() {
         items: { type: 'string', default: '20000' },
         clients: { type: 'string', default: '8' },
         'ingest-every': { type: 'string', default: '5' },
+        'server-heap': { type: 'string', default: '256' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -66,12 +69,28 @@ function options() {
     items: positive('items', values.items as string),
     clients: positive('clients', values.clients as string),
     ingestEvery: positive('ingest-every', values['ingest-every'] as string, true),
+    serverHeapMb: positive('server-heap', values['server-heap'] as string, true),
   };
 }
 
-/** The process's resident set in MB, from /proc (Linux). */
+/** Why the server is gone, or null while it runs. */
+function serverExit(pid: number): string | null {
+  try {
+    process.kill(pid, 0);
+    return null;
+  } catch {
+    return 'the server process ended during the run';
+  }
+}
+
+/** The process's resident set in MB, from /proc (Linux); NaN once it is gone. */
 function residentMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return Number.NaN;
+  }
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kb / 1024;
 }
@@ -208,6 +227,10 @@ async function main(): Promise<number> {
       )
     ).rows.map((r) => r.word);
 
+    // The server inherits this process's environment; only it gets the heap limit.
+    if (settings.serverHeapMb > 0)
+      process.env.NODE_OPTIONS =
+        `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${settings.serverHeapMb}`.trim();
     const server = await startParleyServer('parley-cached', database.url, log);
     cleanup.add('server', () => server.stop());
     const data = {
@@ -315,8 +338,13 @@ async function main(): Promise<number> {
     const last = rss.at(-1)?.mb ?? Number.NaN;
     const peak = Math.max(...rss.map((r) => r.mb));
     console.log(
-      `server resident memory: ${coldMb.toFixed(0)} MB before load, ${first.toFixed(0)} MB after warm-up, ${last.toFixed(0)} MB at the end, peak ${peak.toFixed(0)} MB`,
+      `server resident memory (heap limit ${settings.serverHeapMb || 'Node default'} MB): ${coldMb.toFixed(0)} MB before load, ${first.toFixed(0)} MB after warm-up, ${last.toFixed(0)} MB at the end, peak ${peak.toFixed(0)} MB`,
     );
+    const exit = serverExit(server.pid);
+    if (exit) {
+      failed += 1;
+      problems.push(exit);
+    }
     console.log(`errors: ${failed}`);
     for (const problem of problems) console.log(`  ${problem}`);
     return failed === 0 ? 0 : 1;

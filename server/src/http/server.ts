@@ -353,6 +353,11 @@ export async function startHttpServer(
     });
   });
   server.keepAliveTimeout = 5_000;
+  // Slow clients may not hold connections open: headers within 20 s, the whole request
+  // (an article of 8 MB at most) within 2 minutes. Responses, such as a long export, may
+  // take as long as they need.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
