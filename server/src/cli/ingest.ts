@@ -2,6 +2,9 @@
  * `parley ingest <files|dirs...>`: one result per article (source id, items created and
  * corroborated, warnings); a progress bar on a terminal; `--json` prints one JSON
  * document and nothing else on stdout. Exit code 1 when any file failed.
+ *
+ * Safe to interrupt (even kill -9): every article is stored whole or not at all, and the
+ * same command again skips the stored ones (counted as "already stored") and does the rest.
  */
 import { SingleBar } from 'cli-progress';
 import type { Config } from '../config.js';
@@ -61,11 +64,21 @@ export function parseIngestMetadata(options: IngestCommandOptions): Omit<Article
 function describe(result: FileIngestResult): string {
   if (!result.ok) return `✗ ${result.file}: ${result.error}`;
   const parts = [
-    result.alreadyIngested ? 'already ingested' : `${result.created} created, ${result.corroborated} corroborated`,
+    result.alreadyIngested ? 'already stored' : `${result.created} created, ${result.corroborated} corroborated`,
     result.duplicateOfId ? `copy of ${result.duplicateOfId}` : null,
     result.warnings?.length ? `warnings: ${result.warnings.map((w) => w.code).join(', ')}` : null,
   ].filter(Boolean);
   return `✓ ${result.file} → source ${result.sourceId} (${parts.join('; ')})`;
+}
+
+/** `ingested` counts every article now stored, `alreadyStored` those of them stored before this run. */
+function countResults(results: FileIngestResult[]): { ingested: number; alreadyStored: number; failed: number } {
+  const ok = results.filter((r) => r.ok);
+  return {
+    ingested: ok.length,
+    alreadyStored: ok.filter((r) => r.alreadyIngested).length,
+    failed: results.length - ok.length,
+  };
 }
 
 export async function runIngest(
@@ -108,16 +121,15 @@ export async function runIngest(
   );
   bar?.stop();
   const all = [...missingResults, ...results];
+  const counts = countResults(all);
   if (options.json) {
-    process.stdout.write(
-      `${JSON.stringify({ results: all, ingested: all.filter((r) => r.ok).length, failed: all.filter((r) => !r.ok).length }, null, 2)}\n`,
-    );
+    process.stdout.write(`${JSON.stringify({ results: all, ...counts }, null, 2)}\n`);
   } else {
     if (bar) for (const r of results) process.stdout.write(`${describe(r)}\n`);
     for (const r of missingResults) process.stdout.write(`${describe(r)}\n`);
-    const failed = all.filter((r) => !r.ok).length;
+    const already = counts.alreadyStored > 0 ? ` (${counts.alreadyStored} already stored)` : '';
     process.stdout.write(
-      `${all.length - failed} ingested, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `${counts.ingested} ingested${already}, ${counts.failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
   }
   return all.some((r) => !r.ok) ? 1 : 0;

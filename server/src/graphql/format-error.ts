@@ -1,14 +1,17 @@
 /**
  * The one place errors become responses. An AppError keeps its code and message (services
  * write those for clients); GraphQL's own request errors (syntax, validation, bad variable
- * values) keep theirs; everything else — a database error, a bug — is reported as
- * INTERNAL_SERVER_ERROR with a fixed message, so no stack, SQL or row data ever leaves the
- * server. Hidden in every environment, not only production: the server receives no config
- * here, and the details are in the server log (see logUnexpectedErrors).
+ * values) keep theirs; a database that cannot be reached is DATABASE_UNAVAILABLE (HTTP 503:
+ * the same request will work once PostgreSQL is back); everything else — a failed query, a
+ * bug — is reported as INTERNAL_SERVER_ERROR with a fixed message, so no stack, SQL,
+ * connection string or row data ever leaves the server. Hidden in every environment, not
+ * only production: the server receives no config here, and the details are in the server
+ * log (see errorResponses).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../lib/db.js';
 import { isAppError } from '../lib/errors.js';
 import type { GraphQLContext } from './context.js';
 
@@ -25,6 +28,10 @@ const requestErrorCodes = new Set([
 ]);
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable right now; try again shortly.';
+/** Seconds a client is asked to wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 function isUnexpected(formatted: GraphQLFormattedError, error: unknown): boolean {
   if (isAppError(unwrapResolverError(error))) return false;
@@ -41,6 +48,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
   const original = unwrapResolverError(error);
   if (isAppError(original)) return { message: original.message, ...where, extensions: { code: original.code } };
+  if (isDatabaseUnavailable(original))
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, ...where, extensions: { code: DATABASE_UNAVAILABLE } };
   if (isUnexpected(formatted, error))
     return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   // Cost limits say what was measured, so a client can shrink its query.
@@ -49,18 +58,34 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: formatted.message, ...where, extensions };
 }
 
-/** Logs, with the request's logger, every error formatError hides from the client. */
-export const logUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
+/**
+ * Logs, with the request's logger, every error formatError hides from the client, and
+ * makes a response that failed for want of the database an HTTP 503 with Retry-After, so
+ * load balancers and clients retry instead of reporting a bug. The status is set here, in
+ * didEncounterErrors, because Apollo takes it from the errors before formatError runs and
+ * ignores what formatError returns under `extensions.http`.
+ */
+export const errorResponses: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
-      async didEncounterErrors({ contextValue, errors }) {
+      async didEncounterErrors({ contextValue, errors, response }) {
+        let databaseUnavailable = false;
         for (const error of errors) {
           const original = unwrapResolverError(error);
           if (isAppError(original)) continue;
           if (typeof error.extensions?.code === 'string' && requestErrorCodes.has(error.extensions.code) && !error.path)
             continue;
+          if (isDatabaseUnavailable(original)) {
+            databaseUnavailable = true;
+            continue;
+          }
           contextValue.logger.error({ err: original, path: error.path }, 'unexpected error in a GraphQL request');
         }
+        if (!databaseUnavailable) return;
+        // One line per request, not a stack per field: an outage is not a bug.
+        contextValue.logger.warn('GraphQL request failed: the database is unavailable');
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       },
     };
   },

@@ -13,7 +13,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ExportItem } from '../export/export-item.js';
 import { exportParametersFromSearch, parseExportParameters } from '../export/export-parameters.js';
 import { exportChunks, exportContentTypes, exportFileName } from '../export/formats.js';
-import type { PrismaClient } from '../lib/db.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../graphql/format-error.js';
+import { isDatabaseUnavailable, type PrismaClient } from '../lib/db.js';
 import { isAppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { streamTimelineItems } from '../services/stream-timeline-items.js';
@@ -95,6 +96,17 @@ export async function handleExport(
   } catch (error) {
     if (isAppError(error) && error.code === 'BAD_USER_INPUT') {
       sendJson(res, 400, { error: error.message, problems: [] });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Worth retrying once PostgreSQL is back: say so, as GraphQL does.
+      logger.warn('export refused: the database is unavailable');
+      sendJson(
+        res,
+        503,
+        { error: DATABASE_UNAVAILABLE_MESSAGE },
+        { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+      );
       return;
     }
     logger.error({ err: error }, 'export failed before it started');

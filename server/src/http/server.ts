@@ -17,10 +17,16 @@ import type { GraphQLSchema } from 'graphql';
 import { repoRoot } from '../config.js';
 import { cachePolicyPlugin } from '../graphql/cache-policy.js';
 import { anonymous, createContext, type GraphQLContext, type Viewer } from '../graphql/context.js';
-import { formatError, logUnexpectedErrors } from '../graphql/format-error.js';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  errorResponses,
+  formatError,
+} from '../graphql/format-error.js';
 import { type QueryLimits, queryLimitsPlugin } from '../graphql/limits.js';
 import type { DataVersion } from '../lib/data-version.js';
-import type { DbHandle } from '../lib/db.js';
+import { type DbHandle, isDatabaseUnavailable } from '../lib/db.js';
 import type { Logger } from '../lib/logger.js';
 import type { ResponseCacheStore } from '../lib/response-cache.js';
 import { verifyApiKey } from '../services/api-keys.js';
@@ -177,7 +183,7 @@ export async function startHttpServer(
     allowBatchedHttpRequests: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      logUnexpectedErrors,
+      errorResponses,
       queryLimitsPlugin(schema, options.limits),
       // Public reads may be cached by browsers and CDNs for a short while (GET and APQ
       // requests make that possible); anything done with a key, and every mutation, is not.
@@ -198,7 +204,12 @@ export async function startHttpServer(
     if (!header) return anonymous;
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     if (!match) return { ...anonymous, rejectedKey: true };
-    const verified = await verifyApiKey(db.prisma, match[1] as string).catch(() => null);
+    // A database that cannot be reached says nothing about the key: that becomes a 503
+    // (below), not "unknown or revoked", which would tell a client to throw its key away.
+    const verified = await verifyApiKey(db.prisma, match[1] as string).catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) throw error;
+      return null;
+    });
     return verified
       ? { keyId: verified.id, role: verified.role, rejectedKey: false }
       : { ...anonymous, rejectedKey: true };
@@ -344,12 +355,19 @@ export async function startHttpServer(
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error, path: req.url }, 'request failed');
-      if (!res.headersSent)
+      const unavailable = isDatabaseUnavailable(error);
+      if (unavailable) logger.warn({ path: req.url }, 'request failed: the database is unavailable');
+      else logger.error({ err: error, path: req.url }, 'request failed');
+      if (res.headersSent) {
+        res.destroy();
+      } else if (unavailable) {
+        res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        graphqlError(res, 503, DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE);
+      } else {
         sendJson(res, 500, {
           errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
         });
-      else res.destroy();
+      }
     });
   });
   server.keepAliveTimeout = 5_000;

@@ -33,6 +33,12 @@ export async function watchDataVersion(databaseUrl: string, logger: Logger): Pro
   let attempt = 0;
   let retry: NodeJS.Timeout | undefined;
 
+  /**
+   * Opens the listening connection. Exactly one reconnect loop runs at a time: a failed
+   * attempt schedules the next itself, and the 'end' of a connection is heeded only for the
+   * connection in use (a refused attempt also ends, and must not start a second loop that
+   * would double at every failure and leave extra LISTEN connections behind).
+   */
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: databaseUrl, application_name: 'parley-data-version' });
     next.on('notification', (message) => {
@@ -42,35 +48,47 @@ export async function watchDataVersion(databaseUrl: string, logger: Logger): Pro
       logger.warn({ err: error }, 'data version listener failed; cached reads are off until it reconnects');
     });
     next.on('end', () => {
+      if (client !== next) return;
       version = null;
       client = null;
-      if (!closed) schedule();
+      schedule();
     });
-    await next.connect();
-    await next.query(`LISTEN ${DATA_CHANNEL}`);
-    // The sequence's last number is the latest announced (or about to be: a transaction
-    // that took it but has not committed yet would be missed until its cached reads expire,
-    // at most their max-age). Every server starting now agrees on it, so a shared cache is
-    // shared from the start.
-    const { rows } = await next.query<{ last: string; database: string }>(
-      `SELECT last_value::text AS last,
-              coalesce(host(inet_server_addr()), 'socket') || ':' || coalesce(inet_server_port()::text, '')
-                || '/' || current_database() || '/' || 'parley_data_version'::regclass::oid AS database
-       FROM parley_data_version`,
-    );
-    database = rows[0]?.database ?? '';
-    version = `${database}:v${rows[0]?.last ?? '0'}`;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${DATA_CHANNEL}`);
+      // The sequence's last number is the latest announced (or about to be: a transaction
+      // that took it but has not committed yet would be missed until its cached reads expire,
+      // at most their max-age). Every server starting now agrees on it, so a shared cache is
+      // shared from the start.
+      const { rows } = await next.query<{ last: string; database: string }>(
+        `SELECT last_value::text AS last,
+                coalesce(host(inet_server_addr()), 'socket') || ':' || coalesce(inet_server_port()::text, '')
+                  || '/' || current_database() || '/' || 'parley_data_version'::regclass::oid AS database
+         FROM parley_data_version`,
+      );
+      if (closed) throw new Error('data version listener closed while connecting');
+      database = rows[0]?.database ?? '';
+      version = `${database}:v${rows[0]?.last ?? '0'}`;
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
     client = next;
+    if (attempt > 0) logger.info({ attempts: attempt }, 'data version listener reconnected; cached reads are on again');
     attempt = 0;
   }
 
   function schedule(): void {
+    if (closed || retry !== undefined) return;
     const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] as number;
     attempt += 1;
     retry = setTimeout(() => {
+      retry = undefined;
+      if (closed) return;
       connect().catch((error: unknown) => {
-        logger.warn({ err: error }, 'data version listener could not reconnect');
-        if (!closed) schedule();
+        if (closed) return;
+        logger.warn({ err: error, attempt }, 'data version listener could not reconnect');
+        schedule();
       });
     }, delay);
     retry.unref();
@@ -85,7 +103,11 @@ export async function watchDataVersion(databaseUrl: string, logger: Logger): Pro
     async close() {
       closed = true;
       clearTimeout(retry);
-      await client?.end().catch(() => undefined);
+      retry = undefined;
+      const open = client;
+      client = null;
+      version = null;
+      await open?.end().catch(() => undefined);
     },
   };
 }

@@ -21,6 +21,66 @@ export interface DbOptions {
   maxConnections?: number;
 }
 
+/** Prisma's codes for "the database cannot be reached": can't reach, timed out, closed, pool timeout. */
+const unavailablePrismaCodes = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+/** What @prisma/adapter-pg calls a lost or refused connection. */
+const unavailableAdapterKinds = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+/** Socket errors of a server that is down, restarting or unroutable. */
+const unavailableSocketCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+]);
+/**
+ * SQLSTATEs of a server that is going away or not there yet: class 08 (connection
+ * exception), 57P01-57P03 (admin shutdown, crash shutdown, cannot connect now: starting or
+ * stopping), 53300 (too many connections).
+ */
+const unavailableSqlState = /^(08...|57P0[123]|53300)$/;
+/** node-postgres reports a dropped socket or a connect timeout with a bare message, no code. */
+const unavailableMessage =
+  /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)$/;
+
+function isUnavailableLink(error: Record<string, unknown>): boolean {
+  const code = typeof error.code === 'string' ? error.code : undefined;
+  if (code && (unavailablePrismaCodes.has(code) || unavailableSocketCodes.has(code) || unavailableSqlState.test(code)))
+    return true;
+  if (typeof error.originalCode === 'string' && unavailableSqlState.test(error.originalCode)) return true;
+  if (typeof error.kind === 'string' && unavailableAdapterKinds.has(error.kind)) return true;
+  return typeof error.message === 'string' && unavailableMessage.test(error.message);
+}
+
+/**
+ * True when an error means PostgreSQL is unreachable (down, restarting, refusing
+ * connections), not that the query or the data is wrong: callers answer "try again later"
+ * (HTTP 503) instead of reporting a bug. Follows the chain of wrapped errors Prisma, the
+ * adapter and GraphQL build (`cause`, `originalError`, `meta.driverAdapterError`).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const link = current as Record<string, unknown>;
+    if (isUnavailableLink(link)) return true;
+    const meta = link.meta as Record<string, unknown> | undefined;
+    pending.push(link.cause, link.originalError, meta?.driverAdapterError);
+  }
+  return false;
+}
+
 export function connectDb(connectionString: string, options: DbOptions = {}): DbHandle {
   const pool = new pg.Pool({
     connectionString,

@@ -11,6 +11,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -113,19 +114,66 @@ function prepareDataDir(dataDir: string): { clusterDir: string; password: string
   return { clusterDir, password, initialised };
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file naming the Parley process that started the cluster (and will stop it). */
+const ownerFile = (dataDir: string) => join(dataDir, 'postgres.owner');
+
+/**
+ * Whether the process that started the running cluster is still there. Without an owner
+ * file (a cluster started by an older Parley) the answer is yes: leave it alone.
+ */
+function ownerAlive(dataDir: string): boolean {
+  const file = ownerFile(dataDir);
+  if (!existsSync(file)) return true;
+  const owner = Number(readFileSync(file, 'utf8').trim());
+  return !Number.isInteger(owner) || owner <= 0 || owner === process.pid || isAlive(owner);
+}
+
+/**
+ * Stops a cluster whose Parley process is gone (killed with -9, crashed): PostgreSQL does
+ * not die with its parent, and nobody else would ever stop it. SIGINT is PostgreSQL's fast
+ * shutdown (open transactions roll back); it removes its pid file when it is down.
+ */
+async function stopOrphan(pid: number, pidFile: string, logger: Logger): Promise<void> {
+  logger.warn({ postgresPid: pid }, 'stopping an embedded PostgreSQL left running by a Parley process that is gone');
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 60_000;
+  while (existsSync(pidFile) && isAlive(pid)) {
+    if (Date.now() > deadline)
+      throw new EmbeddedPostgresError(`The embedded PostgreSQL left running (pid ${pid}) did not stop within 60 s.`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+}
+
 /**
  * A cluster already running from this data directory (a server started it, and a CLI
- * command wants the same data): its URL, or null.
+ * command wants the same data): its URL, or null. A cluster whose owner is gone is stopped
+ * first, and null returned, so that this process starts it again and owns it.
  */
-function alreadyRunning(clusterDir: string, password: string, port: number): RunningPostgres | null {
+async function alreadyRunning(
+  dataDir: string,
+  clusterDir: string,
+  password: string,
+  port: number,
+  logger: Logger,
+): Promise<RunningPostgres | null> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
   const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(pidLine);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return null; // stale pid file from a crash: PostgreSQL clears it on start
+  // A stale pid file from a crash: PostgreSQL clears it on start.
+  if (!isAlive(pid)) return null;
+  if (!ownerAlive(dataDir)) {
+    await stopOrphan(pid, pidFile, logger);
+    return null;
   }
   const runningPort = Number(portLine) || port;
   const urlFor = (database: string) =>
@@ -151,7 +199,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { dataDir, port, logger } = options;
   const { clusterDir, password, initialised } = prepareDataDir(dataDir);
   if (initialised) {
-    const running = alreadyRunning(clusterDir, password, port);
+    const running = await alreadyRunning(dataDir, clusterDir, password, port, logger);
     if (running) {
       logger.info({ clusterDir }, 'using the embedded PostgreSQL another Parley process started');
       return running;
@@ -191,6 +239,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await cluster.initialise();
     }
     await cluster.start();
+    writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
   } catch (error) {
     const detail = recent.slice(-5).join(' | ');
     throw new EmbeddedPostgresError(
@@ -218,6 +267,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (stopped) return;
       stopped = true;
       await cluster.stop();
+      rmSync(ownerFile(dataDir), { force: true });
     },
   };
 }

@@ -1,11 +1,16 @@
 /**
  * Ingests files and directories of articles one by one: one bad file never stops the
  * batch, and each file gets its own result. Used by `parley ingest` and the seed loader.
+ *
+ * Each article is its own transaction (ingest-article.ts), so a batch killed at any point
+ * leaves whole articles only, and running the same batch again skips what is stored (by
+ * content hash) and completes the rest. A database that goes away is not a bad file: the
+ * batch stops there, and the files not reached say so, rather than fail one by one.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import type { ArticleFormat, ArticleInput, SourceWarning } from '../ingest/types.js';
-import type { PrismaClient } from '../lib/db.js';
+import { isDatabaseUnavailable, type PrismaClient } from '../lib/db.js';
 import { AppError, isAppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { ingestArticle } from './ingest-article.js';
@@ -78,33 +83,50 @@ export interface IngestFilesOptions {
   baseDir?: string;
 }
 
+export const DATABASE_UNAVAILABLE_ERROR = 'the database is unavailable; run the same batch again to complete it';
+export const NOT_ATTEMPTED_ERROR = 'not attempted: the database became unavailable';
+
+async function ingestFile(
+  prisma: PrismaClient,
+  file: string,
+  name: string,
+  options: IngestFilesOptions,
+): Promise<FileIngestResult> {
+  try {
+    const text = readArticleFile(file);
+    const format = options.metadata?.format ?? formatFromExtension(file);
+    const outcome = await ingestArticle(prisma, {
+      input: { ...options.metadata, ...(format ? { format } : {}), text },
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return {
+      file: name,
+      ok: true,
+      sourceId: outcome.sourceId,
+      duplicateOfId: outcome.duplicateOfId,
+      alreadyIngested: outcome.alreadyIngested,
+      created: outcome.created.length,
+      corroborated: outcome.corroborated.length,
+      warnings: outcome.warnings,
+    };
+  } catch (error) {
+    options.logger?.warn({ file: name, err: error }, 'article not ingested');
+    if (isAppError(error)) return { file: name, ok: false, error: error.message };
+    if (isDatabaseUnavailable(error)) return { file: name, ok: false, error: DATABASE_UNAVAILABLE_ERROR };
+    return { file: name, ok: false, error: `unexpected error: ${(error as Error).message}` };
+  }
+}
+
 export async function ingestFiles(prisma: PrismaClient, options: IngestFilesOptions): Promise<FileIngestResult[]> {
   const results: FileIngestResult[] = [];
+  let databaseLost = false;
   for (const [index, file] of options.files.entries()) {
     const name = options.baseDir ? relative(options.baseDir, file) || file : file;
-    let result: FileIngestResult;
-    try {
-      const text = readArticleFile(file);
-      const format = options.metadata?.format ?? formatFromExtension(file);
-      const outcome = await ingestArticle(prisma, {
-        input: { ...options.metadata, ...(format ? { format } : {}), text },
-        ...(options.logger ? { logger: options.logger } : {}),
-      });
-      result = {
-        file: name,
-        ok: true,
-        sourceId: outcome.sourceId,
-        duplicateOfId: outcome.duplicateOfId,
-        alreadyIngested: outcome.alreadyIngested,
-        created: outcome.created.length,
-        corroborated: outcome.corroborated.length,
-        warnings: outcome.warnings,
-      };
-    } catch (error) {
-      const message = isAppError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
-      options.logger?.warn({ file: name, err: error }, 'article not ingested');
-      result = { file: name, ok: false, error: message };
-    }
+    // Every later article would fail the same way: say they were not tried.
+    const result: FileIngestResult = databaseLost
+      ? { file: name, ok: false, error: NOT_ATTEMPTED_ERROR }
+      : await ingestFile(prisma, file, name, options);
+    databaseLost ||= result.error === DATABASE_UNAVAILABLE_ERROR;
     results.push(result);
     options.onResult?.(result, index);
   }
