@@ -1,9 +1,10 @@
 /**
  * The editors' curation mutations. Each needs an EDITOR key, turns global ids into row ids
- * (BAD_USER_INPUT for ids of the wrong type) and calls one service, which runs one
- * transaction and checks everything else.
+ * (BAD_USER_INPUT for ids of the wrong type), refuses text PostgreSQL cannot store, and
+ * calls one service, which runs one transaction and checks everything else.
  */
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { AppError } from '../lib/errors.js';
 import { addActorAlias } from '../services/add-actor-alias.js';
 import { deleteSource } from '../services/delete-source.js';
 import { deleteTimelineItem } from '../services/delete-timeline-item.js';
@@ -35,6 +36,15 @@ import { itemTypeName, itemTypeNamesList, rowIdOf, toGlobalId } from './global-i
 const ofItem = (argument: string, id: string) => rowIdOf(argument, itemTypeNamesList, id);
 const ofActor = (argument: string, id: string) => rowIdOf(argument, ['Actor'], id);
 
+/**
+ * Text for a text column. PostgreSQL cannot store NUL; left to the database, one in a title
+ * fails the whole statement, and the editor gets an internal error instead of this.
+ */
+function storableText(argument: string, value: string): string {
+  if (value.includes('\u0000')) throw new AppError('BAD_USER_INPUT', `"${argument}" must not contain NUL characters.`);
+  return value;
+}
+
 @Resolver()
 export class CurationResolver {
   @Mutation(() => UpdateTimelineItemPayload, { description: "Corrects a timeline item's fields. Requires EDITOR." })
@@ -45,10 +55,10 @@ export class CurationResolver {
     requireRole(context, 'EDITOR');
     const options: UpdateTimelineItemOptions = { id: ofItem('id', input.id) };
     // Null for a column that cannot be empty means "unchanged", as leaving it out does.
-    if (input.title != null) options.title = input.title;
+    if (input.title != null) options.title = storableText('title', input.title);
     if (input.status != null) options.status = input.status;
     if (input.reviewState != null) options.reviewState = input.reviewState;
-    if (input.summary !== undefined) options.summary = input.summary;
+    if (input.summary !== undefined) options.summary = input.summary && storableText('summary', input.summary);
     if (input.date !== undefined)
       options.date = input.date && { start: input.date.start, precision: input.date.precision };
     if (input.placeId !== undefined) options.placeId = input.placeId && rowIdOf('placeId', ['Place'], input.placeId);
@@ -102,7 +112,10 @@ export class CurationResolver {
   ): Promise<AddActorAliasPayload> {
     requireRole(context, 'EDITOR');
     return {
-      actor: await addActorAlias(context.prisma, { actorId: ofActor('actorId', input.actorId), alias: input.alias }),
+      actor: await addActorAlias(context.prisma, {
+        actorId: ofActor('actorId', input.actorId),
+        alias: storableText('alias', input.alias),
+      }),
     };
   }
 
@@ -115,7 +128,7 @@ export class CurationResolver {
   ): Promise<RemoveActorAliasPayload> {
     requireRole(context, 'EDITOR');
     const actorId = ofActor('actorId', input.actorId);
-    return { actor: await removeActorAlias(context.prisma, { actorId, alias: input.alias }) };
+    return { actor: await removeActorAlias(context.prisma, { actorId, alias: storableText('alias', input.alias) }) };
   }
 
   @Mutation(() => DeleteSourcePayload, {

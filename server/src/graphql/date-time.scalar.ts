@@ -2,7 +2,10 @@
  * DateTime: an instant, always written as ISO-8601 in UTC with milliseconds
  * (2017-02-16T00:00:00.000Z). Accepted as input: a date-time with an explicit offset (Z or
  * +03:00) or a bare calendar date (2017-02-16, read as UTC midnight). A date-time with no
- * offset is refused: it would mean a different instant on every server.
+ * offset is refused: it would mean a different instant on every server. So is an instant
+ * outside the years 1 to 9999 (UTC): year 0 and the years before it reach PostgreSQL as
+ * ISO strings it cannot read ("-000001-12-31T23:00:00.000Z"), and after 9999 no other part
+ * of Parley (cursors, exports, the editor's dates) can write them back.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
@@ -39,7 +42,10 @@ export function parseDateTime(text: string): Date {
   utc.setUTCFullYear(year, month - 1, day); // years 0..99 stay themselves, unlike Date.UTC
   if (utc.getUTCDate() !== day) return refuse(text); // 30 February, 31 April
   utc.setUTCHours(hour, minute, second, millis);
-  return new Date(utc.getTime() - offsetMinutes * 60_000);
+  const instant = new Date(utc.getTime() - offsetMinutes * 60_000);
+  const utcYear = instant.getUTCFullYear();
+  if (utcYear < 1 || utcYear > 9999) return refuse(text);
+  return instant;
 }
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({

@@ -10,7 +10,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable } from '../lib/db.js';
 import { isAppError } from '../lib/errors.js';
 import type { GraphQLContext } from './context.js';
@@ -33,8 +33,24 @@ export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable right n
 /** Seconds a client is asked to wait before retrying while the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
+/**
+ * Apollo refuses a few requests with a 4xx status and no code ("provided sha does not match
+ * query", "Unsupported persisted query version"): the request's fault, in Apollo's words.
+ */
+function isUncodedRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.path !== undefined || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** graphql-js repeats invalid input back in its messages; a megabyte in must not become four out. */
+const MAX_MESSAGE_CHARS = 1000;
+const capped = (message: string) =>
+  message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}… (message shortened)` : message;
+
 function isUnexpected(formatted: GraphQLFormattedError, error: unknown): boolean {
   if (isAppError(unwrapResolverError(error))) return false;
+  if (isUncodedRequestError(error)) return false;
   const code = formatted.extensions?.code;
   // A resolver's own failure is never a request error, whatever code it claims.
   const fromResolver = formatted.path !== undefined;
@@ -53,9 +69,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isUnexpected(formatted, error))
     return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   // Cost limits say what was measured, so a client can shrink its query.
-  const code = formatted.extensions?.code;
+  const code = isUncodedRequestError(error) ? 'BAD_REQUEST' : formatted.extensions?.code;
   const extensions = code === 'QUERY_TOO_COMPLEX' ? { ...formatted.extensions } : { code };
-  return { message: formatted.message, ...where, extensions };
+  return { message: capped(formatted.message), ...where, extensions };
 }
 
 /**
@@ -72,7 +88,7 @@ export const errorResponses: ApolloServerPlugin<GraphQLContext> = {
         let databaseUnavailable = false;
         for (const error of errors) {
           const original = unwrapResolverError(error);
-          if (isAppError(original)) continue;
+          if (isAppError(original) || isUncodedRequestError(error)) continue;
           if (typeof error.extensions?.code === 'string' && requestErrorCodes.has(error.extensions.code) && !error.path)
             continue;
           if (isDatabaseUnavailable(original)) {

@@ -11,6 +11,8 @@ describe('DateTime', () => {
     ['2017-02-15T19:30:00.123456789-04:30', '2017-02-16T00:00:00.123Z'],
     ['2016-02-29T23:59:59Z', '2016-02-29T23:59:59.000Z'],
     ['0099-01-01', '0099-01-01T00:00:00.000Z'],
+    ['0001-01-01T01:00:00+01:00', '0001-01-01T00:00:00.000Z'],
+    ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
   ])('reads %s as %s', (text, iso) => {
     expect(parseDateTime(text).toISOString()).toBe(iso);
   });
@@ -27,6 +29,10 @@ describe('DateTime', () => {
     '2017-02-16 00:00:00Z',
     '',
     '+275760-09-13T00:00:00Z',
+    // Outside the years 1 to 9999 (UTC), which PostgreSQL and the cursors cannot take.
+    '0000-06-15',
+    '0001-01-01T00:00:00+00:01',
+    '9999-12-31T23:59:59-00:01',
   ])('refuses %j', (text) => {
     expect(() => parseDateTime(text)).toThrow(GraphQLError);
   });
