@@ -12,6 +12,7 @@
 import type { ItemKind } from '../generated/prisma/enums.js';
 import type { PrismaClient } from '../lib/db.js';
 import { AppError } from '../lib/errors.js';
+import { utcDay } from '../lib/utc-date.js';
 import { itemKinds, type TimelineFilterOptions, timelineConditions, toTimelineQuery } from './timeline-filter.js';
 
 export const bucketUnits = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
@@ -40,13 +41,13 @@ function periodStart(date: Date, unit: BucketUnit): Date {
   const d = date.getUTCDate();
   switch (unit) {
     case 'DAY':
-      return new Date(Date.UTC(y, m, d));
+      return utcDay(y, m, d);
     case 'WEEK':
-      return new Date(Date.UTC(y, m, d - ((date.getUTCDay() + 6) % 7)));
+      return utcDay(y, m, d - ((date.getUTCDay() + 6) % 7));
     case 'MONTH':
-      return new Date(Date.UTC(y, m, 1));
+      return utcDay(y, m, 1);
     case 'YEAR':
-      return new Date(Date.UTC(y, 0, 1));
+      return utcDay(y, 0, 1);
   }
 }
 
@@ -56,13 +57,13 @@ function nextPeriod(start: Date, unit: BucketUnit): Date {
   const d = start.getUTCDate();
   switch (unit) {
     case 'DAY':
-      return new Date(Date.UTC(y, m, d + 1));
+      return utcDay(y, m, d + 1);
     case 'WEEK':
-      return new Date(Date.UTC(y, m, d + 7));
+      return utcDay(y, m, d + 7);
     case 'MONTH':
-      return new Date(Date.UTC(y, m + 1, 1));
+      return utcDay(y, m + 1, 1);
     case 'YEAR':
-      return new Date(Date.UTC(y + 1, 0, 1));
+      return utcDay(y + 1, 0, 1);
   }
 }
 
