@@ -10,15 +10,38 @@ import { findMentions } from './mentions.js';
 import { canonicalGivenName, coreNameWords, personKey, surnameOf } from './names.js';
 import { parseRole, type Role, rolesMatch } from './roles.js';
 import type { Sentence } from './sentences.js';
+import { headWindow, tailWindow } from './text-windows.js';
 import type { ActorDraft, ActorKind } from './types.js';
 
 export interface ActorRecord extends ActorDraft {
   roles: Role[];
   surname: string;
-  /** Positions (article offsets) where the actor is mentioned. */
+  /** Positions (article offsets) where the actor is mentioned, ascending. */
   positions: number[];
-  /** Positions where the actor is a sentence's subject. */
+  /** Positions where the actor is a sentence's subject, ascending. */
   subjectPositions: number[];
+}
+
+/**
+ * Index of the last value below `limit` in an ascending array, or -1. Pronouns and roles
+ * look back from every mention, so a scan of every earlier position would make a long
+ * article cost the square of its mentions.
+ */
+function lastIndexBelow(sorted: readonly number[], limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/** Mentions arrive in text order, so this is a push but for the odd late arrival. */
+function insertSorted(sorted: number[], value: number): void {
+  if (sorted.length === 0 || value >= (sorted.at(-1) as number)) sorted.push(value);
+  else sorted.splice(lastIndexBelow(sorted, value) + 1, 0, value);
 }
 
 export interface ResolvedMention extends Mention {
@@ -63,7 +86,7 @@ export class ArticleContext {
           );
         const afterPreposition = /\b(?:to|with|of|by|for|about|from|on|at|against|between|and)\s+$/i.test(before);
         if (beforeVerb || (!subjectTaken && !afterPreposition && mention.start - sentence.start < 160)) {
-          record.subjectPositions.push(mention.start);
+          insertSorted(record.subjectPositions, mention.start);
           subjectTaken = true;
         }
       }
@@ -154,7 +177,7 @@ export class ArticleContext {
     if (!record.aliases.includes(mention.name)) record.aliases.push(mention.name);
     if (mention.text !== mention.name && !record.aliases.includes(mention.text) && mention.kind === 'PERSON')
       record.aliases.push(mention.text);
-    record.positions.push(mention.start);
+    insertSorted(record.positions, mention.start);
     if (record.kind === 'PERSON') this.collectRoles(record, mention, sentence);
     return record.key;
   }
@@ -176,10 +199,10 @@ export class ArticleContext {
         record.description ??= mention.text.slice(0, mention.text.length - mention.name.length).trim() || null;
       }
     }
-    const before = sentence.text.slice(0, mention.start - sentence.start);
+    const before = tailWindow(sentence.text.slice(0, mention.start - sentence.start));
     const b = rolePhraseBefore.exec(before);
     if (b?.[1] && !/[“”"]/.test(b[1])) this.addRole(record, b[1].split(/,\s*/).pop() as string);
-    const after = sentence.text.slice(mention.end - sentence.start);
+    const after = headWindow(sentence.text.slice(mention.end - sentence.start));
     const a = rolePhraseAfter.exec(after);
     if (a?.[1] && !/^(who|which|said|says|told|and|but)\b/i.test(a[1])) this.addRole(record, a[1]);
   }
@@ -192,7 +215,7 @@ export class ArticleContext {
     let bestPosition = -1;
     for (const record of this.actors.values()) {
       if (record.kind !== 'PERSON' || !record.roles.some((held) => rolesMatch(role, held))) continue;
-      const last = Math.max(-1, ...record.positions.filter((p) => p <= position));
+      const last = record.positions[lastIndexBelow(record.positions, position + 1)] ?? -1;
       const anyPosition = last >= 0 ? last : -1 - (record.positions[0] ?? 0); // mentioned only later: weaker
       if (anyPosition > bestPosition || !best) {
         best = record;
@@ -229,20 +252,17 @@ export class ArticleContext {
     const sentence = this.sentences[sentenceIndex];
     if (!sentence) return null;
     const firstParagraph = sentence.paragraphIndex - 2;
-    const paragraphOf = (p: number) => this.sentences.find((s) => p >= s.start && p < s.end)?.paragraphIndex ?? -1;
     let best: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
       if (record.kind !== 'PERSON') continue;
-      for (const p of record.subjectPositions) {
-        if (p < position && (!best || p > best.at) && paragraphOf(p) >= firstParagraph)
-          best = { key: record.key, at: p };
-      }
+      const at = this.lastNearbyBefore(record.subjectPositions, position, firstParagraph);
+      if (at !== null && (!best || at > best.at)) best = { key: record.key, at };
     }
     for (const speaker of this.speakers) {
       if (
         speaker.position < position &&
         (!best || speaker.position > best.at) &&
-        paragraphOf(speaker.position) >= firstParagraph
+        this.paragraphAt(speaker.position) >= firstParagraph
       ) {
         best = { key: speaker.key, at: speaker.position };
       }
@@ -251,10 +271,38 @@ export class ArticleContext {
     let latest: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
       if (record.kind !== 'PERSON') continue;
-      for (const p of record.positions)
-        if (p < position && (!latest || p > latest.at)) latest = { key: record.key, at: p };
+      const at = record.positions[lastIndexBelow(record.positions, position)];
+      if (at !== undefined && (!latest || at > latest.at)) latest = { key: record.key, at };
     }
     return latest?.key ?? null;
+  }
+
+  /** The paragraph of the sentence holding `position`, or -1 (sentences are in text order). */
+  private paragraphAt(position: number): number {
+    let low = 0;
+    let high = this.sentences.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.sentences[middle] as Sentence).start <= position) low = middle + 1;
+      else high = middle;
+    }
+    const sentence = this.sentences[low - 1];
+    return sentence && position < sentence.end ? sentence.paragraphIndex : -1;
+  }
+
+  /**
+   * The last of `positions` before `position` that lies in `firstParagraph` or later. Later
+   * positions lie in the same or later paragraphs, so the search stops at the first
+   * position that is in a sentence but too early.
+   */
+  private lastNearbyBefore(positions: readonly number[], position: number, firstParagraph: number): number | null {
+    for (let i = lastIndexBelow(positions, position); i >= 0; i -= 1) {
+      const at = positions[i] as number;
+      const paragraph = this.paragraphAt(at);
+      if (paragraph >= firstParagraph) return at;
+      if (paragraph >= 0) return null;
+    }
+    return null;
   }
 
   mentionsIn(sentenceIndex: number): ResolvedMention[] {

@@ -15,7 +15,7 @@ import { type Candidate, proposeCandidates } from './dates/rules.js';
 import { type DateAnchor, type MentionKind, needsTense, resolveSpec } from './dates/spec.js';
 import { type Tense, TenseIndex } from './dates/tense.js';
 
-export { formatFuzzyDate, fuzzyDate } from './dates/calendar.js';
+export { EARLIEST_DATE, formatFuzzyDate, fuzzyDate, isStorable, LATEST_DATE } from './dates/calendar.js';
 export type { DateAnchor, MentionKind } from './dates/spec.js';
 export { detectTense, type Tense } from './dates/tense.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../ingest/types.js';
 import { ArticleContext } from './context.js';
-import type { DateAnchor } from './dates.js';
+import { type DateAnchor, isStorable } from './dates.js';
 import { extractEvents } from './events.js';
 import { extractMeetings } from './meetings.js';
 import { findQuotes } from './quotes.js';
@@ -56,7 +56,6 @@ function extractOnce(article: Article): Extraction {
   const context = new ArticleContext(article.text, sentences);
   const anchor = anchorOf(article);
   const quotes = findQuotes(article.text, article.paragraphs);
-  const items: ItemDraft[] = [];
   const attempt = <T>(stage: string, run: () => T[]): T[] => {
     try {
       return run();
@@ -65,9 +64,16 @@ function extractOnce(article: Article): Extraction {
       return [];
     }
   };
-  items.push(...attempt('statement', () => extractStatements({ article, context, sentences, anchor }, quotes)));
-  items.push(...attempt('meeting', () => extractMeetings({ article, context, sentences, anchor, quotes })));
-  items.push(...attempt('event', () => extractEvents({ article, context, sentences, anchor, quotes })));
+  // Concatenated, not spread into push: a long text can yield more drafts than a call takes arguments.
+  const items: ItemDraft[] = [
+    ...attempt('statement', () => extractStatements({ article, context, sentences, anchor }, quotes)),
+    ...attempt('meeting', () => extractMeetings({ article, context, sentences, anchor, quotes })),
+    ...attempt('event', () => extractEvents({ article, context, sentences, anchor, quotes })),
+  ];
+  for (const item of items) {
+    // A date beyond the years 1..9999 cannot be stored: the claim keeps its expression, undated.
+    if (item.date.date && !isStorable(item.date.date)) item.date = { ...item.date, date: null, basis: null };
+  }
   // Only actors that take part in an item become drafts.
   const used = new Set<string>();
   for (const item of items) {

@@ -121,7 +121,43 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   return quotes.sort((a, b) => a.open - b.open);
 }
 
+/**
+ * The quoted ranges of a quote list sorted by start, with the furthest end reached so far:
+ * meetings and events ask about every trigger and mention, so a scan of every quote each
+ * time would make an article with thousands of quotes cost their square. Built once per
+ * list (findQuotes' result is not changed afterwards).
+ */
+interface QuotedRanges {
+  starts: number[];
+  furthestEnds: number[];
+}
+const quotedRanges = new WeakMap<readonly QuoteSpan[], QuotedRanges>();
+
+function rangesOf(quotes: readonly QuoteSpan[]): QuotedRanges {
+  const known = quotedRanges.get(quotes);
+  if (known) return known;
+  const parts = quotes.flatMap((q) => q.parts).sort((a, b) => a.start - b.start);
+  const ranges: QuotedRanges = { starts: [], furthestEnds: [] };
+  let furthest = -1;
+  for (const part of parts) {
+    furthest = Math.max(furthest, part.end);
+    ranges.starts.push(part.start);
+    ranges.furthestEnds.push(furthest);
+  }
+  quotedRanges.set(quotes, ranges);
+  return ranges;
+}
+
 /** Whether `position` falls inside quoted words. */
-export function insideQuote(quotes: QuoteSpan[], position: number): boolean {
-  return quotes.some((q) => q.parts.some((p) => position >= p.start && position < p.end));
+export function insideQuote(quotes: readonly QuoteSpan[], position: number): boolean {
+  const { starts, furthestEnds } = rangesOf(quotes);
+  // The last range starting at or before `position`; any range up to it may cover it.
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((starts[middle] as number) <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && (furthestEnds[low - 1] as number) > position;
 }

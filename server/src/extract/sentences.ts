@@ -103,12 +103,38 @@ function isAbbreviationDot(text: string, dot: number): boolean {
 
 const closers = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
+/**
+ * No sentence is longer than this. Real ones stay under a few hundred characters; text
+ * with no sentence ends at all (a pasted table, a run of quotation marks) would otherwise
+ * make one sentence of a whole paragraph, and every quote in it would be read against all
+ * of it: the cost of a paragraph would grow with the square of its length.
+ */
+export const MAX_SENTENCE_CHARS = 2_000;
+
+/** Where to end an over-long sentence: its last space, or (one huge word) the limit itself. */
+function forcedEnd(text: string, start: number, limit: number): number {
+  for (let i = limit; i > start + MAX_SENTENCE_CHARS / 2; i -= 1) if (/\s/.test(text[i] as string)) return i;
+  // Never between the two halves of a surrogate pair (an emoji).
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff && limit - 1 > start ? limit - 1 : limit;
+}
+
 /** Splits one stretch of text [from, to) into sentences. */
 export function splitRange(text: string, from: number, to: number, paragraphIndex: number): Sentence[] {
   const sentences: Sentence[] = [];
   let start = from;
   while (start < to && /\s/.test(text[start] as string)) start += 1;
   for (let i = start; i < to; i += 1) {
+    if (i - start >= MAX_SENTENCE_CHARS) {
+      let end = forcedEnd(text, start, i);
+      let next = end;
+      while (end > start && /\s/.test(text[end - 1] as string)) end -= 1;
+      while (next < to && /\s/.test(text[next] as string)) next += 1;
+      sentences.push({ start, end, text: text.slice(start, end), paragraphIndex });
+      start = next;
+      i = next - 1;
+      continue;
+    }
     const ch = text[i];
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let end = i + 1;
@@ -146,7 +172,8 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
   const sentences: Sentence[] = [];
   paragraphs.forEach((paragraph, index) => {
     if (paragraph.kind !== 'BODY') return;
-    sentences.push(...splitRange(text, paragraph.start, paragraph.end, index));
+    // One by one: a long paragraph can hold more sentences than a call takes arguments.
+    for (const sentence of splitRange(text, paragraph.start, paragraph.end, index)) sentences.push(sentence);
   });
   return sentences;
 }

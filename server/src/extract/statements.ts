@@ -319,12 +319,16 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
   let lastDraft: { draft: StatementDraft; quote: QuoteSpan; paragraph: number } | null = null;
   for (const quote of quotes) {
     if (sentences.length === 0) break;
+    // Under three words a marked quote can neither be a statement nor continue one (both
+    // take three), so its attribution is never used; not looking for it keeps a storm of
+    // bare quotation marks cheap.
+    if (!quote.unmarked && quote.text.split(/\s+/, 3).filter(Boolean).length < 3) continue;
     const sentenceIndex = sentenceIndexAt(sentences, quote.open);
     const sentence = sentences[sentenceIndex] as Sentence;
     let attribution = findAttribution(sc, quote);
     // The rest of a quote split around its attribution ("...,” he said, “...”) or resumed
     // right after it belongs to the same statement.
-    const closeParagraph = lastDraft
+    const closeParagraph: number | undefined = lastDraft
       ? sentences[sentenceIndexAt(sentences, Math.max(0, lastDraft.quote.close - 1))]?.paragraphIndex
       : -1;
     if (lastDraft && !quote.unmarked && !lastDraft.quote.unmarked && closeParagraph === sentence.paragraphIndex) {

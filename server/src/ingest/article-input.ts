@@ -12,6 +12,13 @@ const FORMATS: readonly ArticleFormat[] = ['TEXT', 'MARKDOWN', 'HTML'];
 const SCAN_CHARS = 1_000_000;
 /** Share of control or replacement characters above which text is binary garbage. */
 const MAX_GARBAGE_SHARE = 0.1;
+/**
+ * Publication dates a caller may give: four-digit years, as ISO 8601 and the API write
+ * them. Dates worked out from one ("last year", "next week") then stay within what
+ * JavaScript and PostgreSQL can both hold.
+ */
+const EARLIEST_PUBLICATION_YEAR = 1;
+const LATEST_PUBLICATION_YEAR = 9999;
 
 function refuse(message: string): never {
   throw new AppError('BAD_USER_INPUT', message);
@@ -49,10 +56,15 @@ export function checkArticleInput(input: ArticleInput): void {
   if (input.url !== undefined && canonicalHttpUrl(input.url) === null) {
     refuse(`The article URL "${String(input.url).slice(0, 200)}" is not an absolute http(s) URL.`);
   }
-  if (
-    input.publishedAt !== undefined &&
-    !(input.publishedAt instanceof Date && !Number.isNaN(input.publishedAt.getTime()))
-  ) {
-    refuse('The publication date is not a valid date.');
+  if (input.publishedAt !== undefined) checkPublicationDate(input.publishedAt);
+}
+
+function checkPublicationDate(date: unknown): void {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) refuse('The publication date is not a valid date.');
+  const year = date.getUTCFullYear();
+  if (year < EARLIEST_PUBLICATION_YEAR || year > LATEST_PUBLICATION_YEAR) {
+    refuse(
+      `The publication date is in the year ${year}; it must fall between the years ${EARLIEST_PUBLICATION_YEAR} and ${LATEST_PUBLICATION_YEAR}.`,
+    );
   }
 }

@@ -4,6 +4,7 @@
  * date that names its year: "Thursday" or "Feb 16" need a reference date, which is exactly
  * what ingest is trying to find, so they are left to extraction.
  */
+import { utcDay } from '../lib/utc-date.js';
 import type { DateBasis, DatedFact } from './types.js';
 
 export interface CalendarDay {
@@ -106,7 +107,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The day as a half-open UTC interval, midnight to midnight. */
 export function dayFact(day: CalendarDay, basis: DateBasis): DatedFact {
-  const start = new Date(Date.UTC(day.year, day.month - 1, day.day));
+  // utcDay, not Date.UTC: a caller may date an article in the years 1..99.
+  const start = utcDay(day.year, day.month - 1, day.day);
   return { start, end: new Date(start.getTime() + DAY_MS), precision: 'DAY', basis };
 }
 

@@ -21,6 +21,22 @@ import { storeExtraction } from './store-extraction.js';
  */
 export const INGEST_LOCK = 7_270_851_337;
 
+/**
+ * The longest article accepted, in characters (UTF-16 code units, as String.length counts):
+ * the limit GraphQL applies, so the API, `parley ingest` and the seed loader agree. Nobody's
+ * news article is that long, and reading a longer text would take tens of seconds under
+ * the ingest lock, so it is refused whole: a cut article would look complete.
+ */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+/**
+ * The most timeline-item drafts one article may store. Each costs a few queries inside the
+ * ingest transaction, so a text that yields thousands (one story pasted over and over)
+ * would hold the ingest lock for minutes; real articles yield tens.
+ */
+export const MAX_ITEM_DRAFTS = 500;
+/** How long the ingest transaction may wait for the lock, and then run. */
+const TRANSACTION_LIMIT_MS = 120_000;
+
 export interface IngestArticleOptions {
   input: ArticleInput;
   logger?: Logger;
@@ -68,6 +84,12 @@ function copyRank(source: {
 export async function ingestArticle(prisma: PrismaClient, options: IngestArticleOptions): Promise<IngestArticleResult> {
   const { input } = options;
   if (typeof input.text !== 'string') throw new AppError('BAD_USER_INPUT', 'The article text must be a string.');
+  if (input.text.length > MAX_ARTICLE_CHARS) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `The article is ${input.text.length.toLocaleString('en-US')} characters long; articles longer than ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters are refused. Split it into parts.`,
+    );
+  }
   const hash = contentHash(input.text);
   const existing = await prisma.source.findUnique({
     where: { contentHash: hash },
@@ -212,6 +234,13 @@ export async function ingestArticle(prisma: PrismaClient, options: IngestArticle
         }
 
         const extraction = extractItems(readArticle);
+        if (extraction.items.length > MAX_ITEM_DRAFTS) {
+          // Thrown inside the transaction: the source row above is rolled back with it.
+          throw new AppError(
+            'BAD_USER_INPUT',
+            `The article yields ${extraction.items.length.toLocaleString('en-US')} timeline items; one article may give at most ${MAX_ITEM_DRAFTS}. Split it into smaller articles.`,
+          );
+        }
         warnings.push(...extraction.warnings);
         const resolution = await storeExtraction(tx, {
           sourceId: source.id,
@@ -235,10 +264,20 @@ export async function ingestArticle(prisma: PrismaClient, options: IngestArticle
           warnings,
         };
       },
-      { timeout: 120_000, maxWait: 120_000 },
+      { timeout: TRANSACTION_LIMIT_MS, maxWait: TRANSACTION_LIMIT_MS },
     );
   } catch (error) {
     if (isAppError(error)) throw error;
+    // P2028: the lock was not free in time, or the work outlived the transaction; either way
+    // PostgreSQL rolled everything back.
+    if ((error as { code?: string }).code === 'P2028') {
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        `The ingest did not finish within ${TRANSACTION_LIMIT_MS / 1000} s (the database was busy, or the article is very long) and was rolled back; nothing was stored. Try again, or split the article.`,
+        undefined,
+        { cause: error },
+      );
+    }
     // A concurrent ingest of the same bytes won the unique constraint: report it as done.
     if ((error as { code?: string }).code === 'P2002') {
       const winner = await prisma.source.findUnique({

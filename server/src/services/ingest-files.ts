@@ -13,10 +13,13 @@ import type { ArticleFormat, ArticleInput, SourceWarning } from '../ingest/types
 import { isDatabaseUnavailable, type PrismaClient } from '../lib/db.js';
 import { AppError, isAppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
-import { ingestArticle } from './ingest-article.js';
+import { ingestArticle, MAX_ARTICLE_CHARS } from './ingest-article.js';
 
-/** Largest file read as an article; bigger ones are refused rather than read whole. */
-export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest file read as an article; bigger ones are refused rather than read whole. UTF-8
+ * spends at most 3 bytes per UTF-16 code unit, so no larger file can fit the character limit.
+ */
+export const MAX_ARTICLE_BYTES = 3 * MAX_ARTICLE_CHARS + 3;
 const articleExtensions = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm']);
 
 export interface FileIngestResult {

@@ -6,7 +6,7 @@
  * then recomputed from all its citations, so the result does not depend on arrival order.
  */
 
-import { formatFuzzyDate } from '../extract/dates.js';
+import { EARLIEST_DATE, formatFuzzyDate, LATEST_DATE } from '../extract/dates.js';
 import { findCity } from '../extract/geo.js';
 import { coreNameWords, normalizeAlias, personKey, surnameOf } from '../extract/names.js';
 import type { ActorDraft, EventDraft, Extraction, ItemDraft, MeetingDraft, StatementDraft } from '../extract/types.js';
@@ -143,6 +143,11 @@ async function resolvePlace(tx: Tx, name: string | null): Promise<string | null>
   return place.id;
 }
 
+/** A query bound near the ends of time, kept within the dates the database can be sent. */
+function storableBound(time: number): Date {
+  return new Date(Math.min(LATEST_DATE.getTime(), Math.max(EARLIEST_DATE.getTime(), time)));
+}
+
 function claimData(draft: ItemDraft) {
   return {
     dateStart: draft.date.date?.start ?? null,
@@ -220,8 +225,8 @@ async function storeStatement(
             OR: [
               { dateStart: null },
               {
-                dateStart: { lt: new Date(date.end.getTime() + slack) },
-                dateEnd: { gt: new Date(date.start.getTime() - slack) },
+                dateStart: { lt: storableBound(date.end.getTime() + slack) },
+                dateEnd: { gt: storableBound(date.start.getTime() - slack) },
               },
             ],
           }

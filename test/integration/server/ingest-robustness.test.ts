@@ -71,11 +71,13 @@ describe('ingestion robustness', () => {
     expect(byFile.get(files.binary)?.error).toMatch(/binary|not text|not an article/i);
     expect(byFile.get(files.empty)).toMatchObject({ ok: false });
     expect(byFile.get(files.empty)?.error).toMatch(/empty/i);
-    expect(byFile.get(files.huge)?.ok).toBe(true);
+    // Longer than any path accepts (2,000,000 characters): refused whole, not cut.
+    expect(byFile.get(files.huge)).toMatchObject({ ok: false });
+    expect(byFile.get(files.huge)?.error).toMatch(/longer than 2,000,000 characters are refused/);
     expect(byFile.get(files.scripts)?.ok).toBe(true);
     expect(byFile.get(files.good)?.ok).toBe(true);
     const after = await counts();
-    expect(after.sources).toBe(before.sources + 3);
+    expect(after.sources).toBe(before.sources + 2);
     const scripted = await db.prisma.source.findUniqueOrThrow({
       where: { id: byFile.get(files.scripts)?.sourceId as string },
     });

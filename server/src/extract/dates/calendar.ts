@@ -3,12 +3,28 @@
  * date never shifts with the machine's time zone.
  */
 import type { DatePrecision, FuzzyDate } from '../../ingest/types.js';
+// Not Date.UTC, which reads the years 0..99 as 1900..1999: a caller may date an article that early.
+import { utcDay as utcMidnight } from '../../lib/utc-date.js';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The dates Parley can keep: the years 1..9999. PostgreSQL has no year 0 (JavaScript's year
+ * 0 is its 1 BC, which the database driver cannot write), the driver cannot read a
+ * five-digit year back, and ISO 8601 and the API write four. A date worked out beyond them
+ * ("last week" read in January of the year 1, "next year" read in 9999) is no date at all.
+ */
+export const EARLIEST_DATE = utcMidnight(1, 0, 1);
+/** The last millisecond of the year 9999: a day or year ending later cannot be stored. */
+export const LATEST_DATE = new Date(utcMidnight(10_000, 0, 1).getTime() - 1);
+
+export function isStorable(date: FuzzyDate): boolean {
+  return date.start.getTime() >= EARLIEST_DATE.getTime() && date.end.getTime() <= LATEST_DATE.getTime();
+}
+
 /** UTC midnight of the day `date` falls on. */
 export function utcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return utcMidnight(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
 export function addDays(date: Date, days: number): Date {
@@ -30,8 +46,7 @@ export function isValidDay(year: number, monthIndex: number, day: number): boole
 
 /** UTC midnight of year-month-day, or null when the day does not exist. */
 export function makeDay(year: number, monthIndex: number, day: number): Date | null {
-  // Date.UTC treats years 0..99 as 1900..1999; callers only pass four-digit years.
-  return isValidDay(year, monthIndex, day) ? new Date(Date.UTC(year, monthIndex, day)) : null;
+  return isValidDay(year, monthIndex, day) ? utcMidnight(year, monthIndex, day) : null;
 }
 
 /** The fuzzy date of a calendar day, month (day ignored) or year (month and day ignored). */
@@ -44,18 +59,18 @@ export function calendarDate(
   switch (precision) {
     case 'DAY':
       return {
-        start: new Date(Date.UTC(year, monthIndex, day)),
-        end: new Date(Date.UTC(year, monthIndex, day + 1)),
+        start: utcMidnight(year, monthIndex, day),
+        end: utcMidnight(year, monthIndex, day + 1),
         precision,
       };
     case 'MONTH':
       return {
-        start: new Date(Date.UTC(year, monthIndex, 1)),
-        end: new Date(Date.UTC(year, monthIndex + 1, 1)),
+        start: utcMidnight(year, monthIndex, 1),
+        end: utcMidnight(year, monthIndex + 1, 1),
         precision,
       };
     case 'YEAR':
-      return { start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year + 1, 0, 1)), precision };
+      return { start: utcMidnight(year, 0, 1), end: utcMidnight(year + 1, 0, 1), precision };
   }
 }
 
@@ -80,9 +95,9 @@ export function fuzzyDate(start: Date, precision: DatePrecision): FuzzyDate {
       return { start: monday, end: addDays(monday, 7), precision };
     }
     case 'MONTH':
-      return { start: new Date(Date.UTC(year, month, 1)), end: new Date(Date.UTC(year, month + 1, 1)), precision };
+      return { start: utcMidnight(year, month, 1), end: utcMidnight(year, month + 1, 1), precision };
     case 'YEAR':
-      return { start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year + 1, 0, 1)), precision };
+      return { start: utcMidnight(year, 0, 1), end: utcMidnight(year + 1, 0, 1), precision };
   }
 }
 
@@ -135,5 +150,5 @@ export function resolveWeekday(anchor: Date, weekday: number, choice: WeekdayCho
 
 /** Month index offset helper: the first of the month `delta` months from `date`'s month. */
 export function addMonths(date: Date, delta: number): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + delta, 1));
+  return utcMidnight(date.getUTCFullYear(), date.getUTCMonth() + delta, 1);
 }

@@ -25,6 +25,12 @@ describe('input that is not an article', () => {
     ['a bad format', { text: 'Talks resumed.', format: 'PDF' as never }, /format/],
     ['a relative URL', { text: 'Talks resumed.', url: '/world/story' }, /URL/],
     ['an invalid date', { text: 'Talks resumed.', publishedAt: new Date('nope') }, /date/],
+    [
+      'a date in the year 0',
+      { text: 'Talks resumed.', publishedAt: new Date('0000-12-31T00:00:00Z') },
+      /years 1 and 9999/,
+    ],
+    ['a date past 9999', { text: 'Talks resumed.', publishedAt: new Date(8.64e15) }, /years 1 and 9999/],
   ])('refuses %s with BAD_USER_INPUT and a clear message', (_, input, message) => {
     const error = refusal(input as ArticleInput);
     expect(error.code).toBe('BAD_USER_INPUT');
