@@ -4,7 +4,8 @@
  * relative dates. Once other sources date the items it shares with them (or a dated copy
  * of it arrives), the article is read again against that date and its citations' date
  * claims are updated. Runs after every ingest, so the result does not depend on which
- * source arrived first.
+ * source arrived first; a source is read again only when the date it is read against changes
+ * (source.anchored_at).
  */
 
 import { extractItems } from '../extract/extract-items.js';
@@ -36,12 +37,25 @@ export async function reanchorUndatedSources(tx: Tx, itemIds: string[]): Promise
   if (itemIds.length === 0) return [];
   const sources = await tx.source.findMany({
     where: { publishedAt: null, citations: { some: { itemId: { in: itemIds } } } },
-    select: { id: true, rawText: true, format: true, url: true, title: true, publisher: true, duplicateOfId: true },
+    select: {
+      id: true,
+      rawText: true,
+      format: true,
+      url: true,
+      title: true,
+      publisher: true,
+      duplicateOfId: true,
+      anchoredAt: true,
+    },
   });
   const changed = new Set<string>();
   for (const source of sources) {
     const anchor = await inferAnchor(tx, source.id, source.duplicateOfId);
-    if (!anchor) continue;
+    // Read against this day before: its citations already say what a re-read would. Without
+    // this, every ingest re-read every undated article on the same story, and ingesting got
+    // slower with each one.
+    if (!anchor || source.anchoredAt?.getTime() === anchor.getTime()) continue;
+    await tx.source.update({ where: { id: source.id }, data: { anchoredAt: anchor } });
     const article = normalizeArticle({
       text: source.rawText,
       format: source.format as ArticleFormat,
