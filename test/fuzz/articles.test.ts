@@ -18,7 +18,7 @@ import { AppError, errorCodes } from '../../server/src/lib/errors.js';
 import { createApiKey } from '../../server/src/services/api-keys.js';
 import { contentHash, ingestArticle } from '../../server/src/services/ingest-article.js';
 import { ingestFiles } from '../../server/src/services/ingest-files.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, rowCounts, type TestDatabase } from '../support/database.js';
 import { graphql, startTestParley } from '../support/parley.js';
 import {
   type FuzzArticle,
@@ -140,15 +140,7 @@ describe(`ingesting ${COUNT} mutated articles (seed ${SEED})`, () => {
 
   const prisma = () => parley.db.prisma;
 
-  const counts = async () => ({
-    sources: await prisma().source.count(),
-    items: await prisma().timelineItem.count(),
-    citations: await prisma().citation.count(),
-    participants: await prisma().participant.count(),
-    actors: await prisma().actor.count(),
-    actorAliases: await prisma().actorAlias.count(),
-    places: await prisma().place.count(),
-  });
+  const counts = () => rowCounts(prisma());
 
   async function viaService(input: ArticleInput): Promise<Outcome> {
     try {

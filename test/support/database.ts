@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { connectDb, type DbHandle } from '../../server/src/lib/db.js';
+import { connectDb, type DbHandle, type PrismaClient } from '../../server/src/lib/db.js';
 
 export interface TestDatabase {
   name: string;
@@ -60,4 +60,21 @@ export async function openTestDb(): Promise<{ database: TestDatabase; db: DbHand
       await database.drop();
     },
   };
+}
+
+/**
+ * Rows in every table an ingest writes: compare before and after to prove that a refused
+ * or failed write left nothing behind.
+ */
+export async function rowCounts(prisma: PrismaClient) {
+  const [sources, items, citations, participants, actors, actorAliases, places] = await Promise.all([
+    prisma.source.count(),
+    prisma.timelineItem.count(),
+    prisma.citation.count(),
+    prisma.participant.count(),
+    prisma.actor.count(),
+    prisma.actorAlias.count(),
+    prisma.place.count(),
+  ]);
+  return { sources, items, citations, participants, actors, actorAliases, places };
 }

@@ -13,7 +13,7 @@ import type { DbHandle } from '../../../server/src/lib/db.js';
 import { AppError } from '../../../server/src/lib/errors.js';
 import { ingestArticle, MAX_ARTICLE_CHARS, MAX_ITEM_DRAFTS } from '../../../server/src/services/ingest-article.js';
 import { ingestFiles } from '../../../server/src/services/ingest-files.js';
-import { openTestDb } from '../../support/database.js';
+import { openTestDb, rowCounts } from '../../support/database.js';
 
 describe('ingest limits', () => {
   let db: DbHandle;
@@ -28,12 +28,7 @@ describe('ingest limits', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const counts = async () => ({
-    sources: await db.prisma.source.count(),
-    items: await db.prisma.timelineItem.count(),
-    citations: await db.prisma.citation.count(),
-    actors: await db.prisma.actor.count(),
-  });
+  const counts = () => rowCounts(db.prisma);
 
   async function refusal(input: ArticleInput): Promise<AppError> {
     const before = await counts();

@@ -10,7 +10,7 @@ import type { DbHandle } from '../../../server/src/lib/db.js';
 import { ingestArticle } from '../../../server/src/services/ingest-article.js';
 import { ingestFiles } from '../../../server/src/services/ingest-files.js';
 import { seedArticleFiles } from '../../../server/src/services/load-seeds.js';
-import { openTestDb } from '../../support/database.js';
+import { openTestDb, rowCounts } from '../../support/database.js';
 
 describe('ingestion robustness', () => {
   let db: DbHandle;
@@ -25,12 +25,7 @@ describe('ingestion robustness', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const counts = async () => ({
-    sources: await db.prisma.source.count(),
-    items: await db.prisma.timelineItem.count(),
-    citations: await db.prisma.citation.count(),
-    actors: await db.prisma.actor.count(),
-  });
+  const counts = () => rowCounts(db.prisma);
 
   it('creates nothing when the same article is ingested twice', async () => {
     const text = readFileSync(seedArticleFiles()[2] as string, 'utf8');
