@@ -8,6 +8,7 @@ import { countryOfQualifier } from './geo.js';
 import type { Mention } from './mentions.js';
 import { findMentions } from './mentions.js';
 import { canonicalGivenName, coreNameWords, personKey, surnameOf } from './names.js';
+import { partitionPoint } from './partition-point.js';
 import { parseRole, type Role, rolesMatch } from './roles.js';
 import type { Sentence } from './sentences.js';
 import { headWindow, tailWindow } from './text-windows.js';
@@ -28,14 +29,7 @@ export interface ActorRecord extends ActorDraft {
  * article cost the square of its mentions.
  */
 function lastIndexBelow(sorted: readonly number[], limit: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as number) < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
+  return partitionPoint(sorted.length, (i) => (sorted[i] as number) < limit) - 1;
 }
 
 /** Mentions arrive in text order, so this is a push but for the odd late arrival. */
@@ -279,14 +273,8 @@ export class ArticleContext {
 
   /** The paragraph of the sentence holding `position`, or -1 (sentences are in text order). */
   private paragraphAt(position: number): number {
-    let low = 0;
-    let high = this.sentences.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.sentences[middle] as Sentence).start <= position) low = middle + 1;
-      else high = middle;
-    }
-    const sentence = this.sentences[low - 1];
+    const count = partitionPoint(this.sentences.length, (i) => (this.sentences[i] as Sentence).start <= position);
+    const sentence = this.sentences[count - 1];
     return sentence && position < sentence.end ? sentence.paragraphIndex : -1;
   }
 

@@ -5,6 +5,7 @@
  * speech set off by a colon without quotation marks.
  */
 import type { Paragraph } from '../ingest/types.js';
+import { partitionPoint } from './partition-point.js';
 
 export interface QuoteSpan {
   /** Offset of the opening mark (or of the first word, for unmarked speech). */
@@ -151,13 +152,7 @@ function rangesOf(quotes: readonly QuoteSpan[]): QuotedRanges {
 /** Whether `position` falls inside quoted words. */
 export function insideQuote(quotes: readonly QuoteSpan[], position: number): boolean {
   const { starts, furthestEnds } = rangesOf(quotes);
-  // The last range starting at or before `position`; any range up to it may cover it.
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((starts[middle] as number) <= position) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 && (furthestEnds[low - 1] as number) > position;
+  // Ranges starting at or before `position`; any of them may cover it.
+  const started = partitionPoint(starts.length, (i) => (starts[i] as number) <= position);
+  return started > 0 && (furthestEnds[started - 1] as number) > position;
 }

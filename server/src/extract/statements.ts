@@ -34,6 +34,9 @@ interface Attribution {
   confidence: number;
 }
 
+/** Fewer words than this are a scare quote or a label, and cannot continue a statement either. */
+const MIN_STATEMENT_WORDS = 3;
+
 function sentenceIndexAt(sentences: Sentence[], position: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
@@ -319,10 +322,11 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
   let lastDraft: { draft: StatementDraft; quote: QuoteSpan; paragraph: number } | null = null;
   for (const quote of quotes) {
     if (sentences.length === 0) break;
-    // Under three words a marked quote can neither be a statement nor continue one (both
-    // take three), so its attribution is never used; not looking for it keeps a storm of
-    // bare quotation marks cheap.
-    if (!quote.unmarked && quote.text.split(/\s+/, 3).filter(Boolean).length < 3) continue;
+    // Under MIN_STATEMENT_WORDS a marked quote can neither be a statement nor continue one,
+    // so its attribution is never used; not looking for it keeps a storm of bare quotation
+    // marks cheap.
+    if (!quote.unmarked && quote.text.split(/\s+/, MIN_STATEMENT_WORDS).filter(Boolean).length < MIN_STATEMENT_WORDS)
+      continue;
     const sentenceIndex = sentenceIndexAt(sentences, quote.open);
     const sentence = sentences[sentenceIndex] as Sentence;
     let attribution = findAttribution(sc, quote);
@@ -342,7 +346,7 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       if (
         sameSpeaker &&
         !ownAttribution &&
-        words >= 3 &&
+        words >= MIN_STATEMENT_WORDS &&
         between.length <= 160 &&
         !/[“”"]/.test(between) &&
         (lastDraft.draft.mode !== 'PARTIAL' || aroundAttribution)
@@ -382,7 +386,7 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
     }
     const wordCount = quoteText.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     // Scare quotes, labels and titles are not statements.
-    if (wordCount < 3) continue;
+    if (wordCount < MIN_STATEMENT_WORDS) continue;
     if (wordCount <= 6 && quoteText.split(/\s+/).every((w) => /^[\p{Lu}\d]/u.test(w))) continue;
     const mode = quoteMode(article, { ...quote, text: quoteText }, sentence);
     const { claim } = dateFor(sc, { ...quote, close, parts }, attribution);

@@ -8,6 +8,7 @@
  * of Parley (cursors, exports, the editor's dates) can write them back.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isStorableYear } from '../lib/utc-date.js';
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -44,7 +45,7 @@ export function parseDateTime(text: string): Date {
   utc.setUTCHours(hour, minute, second, millis);
   const instant = new Date(utc.getTime() - offsetMinutes * 60_000);
   const utcYear = instant.getUTCFullYear();
-  if (utcYear < 1 || utcYear > 9999) return refuse(text);
+  if (!isStorableYear(utcYear)) return refuse(text);
   return instant;
 }
 

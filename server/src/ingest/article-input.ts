@@ -4,6 +4,7 @@
  * messy: mess is ingest's job.
  */
 import { AppError } from '../lib/errors.js';
+import { FIRST_YEAR, isStorableYear, LAST_YEAR } from '../lib/utc-date.js';
 import { canonicalHttpUrl } from './article-urls.js';
 import type { ArticleFormat, ArticleInput } from './types.js';
 
@@ -12,13 +13,6 @@ const FORMATS: readonly ArticleFormat[] = ['TEXT', 'MARKDOWN', 'HTML'];
 const SCAN_CHARS = 1_000_000;
 /** Share of control or replacement characters above which text is binary garbage. */
 const MAX_GARBAGE_SHARE = 0.1;
-/**
- * Publication dates a caller may give: four-digit years, as ISO 8601 and the API write
- * them. Dates worked out from one ("last year", "next week") then stay within what
- * JavaScript and PostgreSQL can both hold.
- */
-const EARLIEST_PUBLICATION_YEAR = 1;
-const LATEST_PUBLICATION_YEAR = 9999;
 
 function refuse(message: string): never {
   throw new AppError('BAD_USER_INPUT', message);
@@ -61,10 +55,11 @@ export function checkArticleInput(input: ArticleInput): void {
 
 function checkPublicationDate(date: unknown): void {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) refuse('The publication date is not a valid date.');
+  // Dates worked out from it ("last year", "next week") then stay storable too, mostly.
   const year = date.getUTCFullYear();
-  if (year < EARLIEST_PUBLICATION_YEAR || year > LATEST_PUBLICATION_YEAR) {
+  if (!isStorableYear(year)) {
     refuse(
-      `The publication date is in the year ${year}; it must fall between the years ${EARLIEST_PUBLICATION_YEAR} and ${LATEST_PUBLICATION_YEAR}.`,
+      `The publication date is in the year ${year}; it must fall between the years ${FIRST_YEAR} and ${LAST_YEAR}.`,
     );
   }
 }

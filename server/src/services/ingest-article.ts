@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { extractItems } from '../extract/extract-items.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { normalizeArticle } from '../ingest/normalize-article.js';
+import { MAX_TEXT_CHARS, normalizeArticle } from '../ingest/normalize-article.js';
 import type { Article, ArticleInput, SourceWarning } from '../ingest/types.js';
 import type { PrismaClient } from '../lib/db.js';
 import { AppError, isAppError } from '../lib/errors.js';
@@ -22,12 +22,12 @@ import { storeExtraction } from './store-extraction.js';
 export const INGEST_LOCK = 7_270_851_337;
 
 /**
- * The longest article accepted, in characters (UTF-16 code units, as String.length counts):
- * the limit GraphQL applies, so the API, `parley ingest` and the seed loader agree. Nobody's
- * news article is that long, and reading a longer text would take tens of seconds under
- * the ingest lock, so it is refused whole: a cut article would look complete.
+ * The longest article accepted, in characters (UTF-16 code units, as String.length counts),
+ * on every path (API, `parley ingest`, seeds): the length an article's text is capped at, so
+ * nothing this service accepts is ever cut. Reading a longer text would take tens of seconds
+ * under the ingest lock, and a cut article would look complete, so it is refused whole.
  */
-export const MAX_ARTICLE_CHARS = 2_000_000;
+export const MAX_ARTICLE_CHARS = MAX_TEXT_CHARS;
 /**
  * The most timeline-item drafts one article may store. Each costs a few queries inside the
  * ingest transaction, so a text that yields thousands (one story pasted over and over)

@@ -8,6 +8,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { DatePrecision, ItemStatus, ReviewState } from '../generated/prisma/enums.js';
 import type { PrismaClient } from '../lib/db.js';
 import { AppError } from '../lib/errors.js';
+import { FIRST_YEAR, isStorableYear, LAST_YEAR } from '../lib/utc-date.js';
 import { type TimelineItemRow, timelineItemSelect } from './timeline-filter.js';
 
 export const MAX_TITLE_LENGTH = 300;
@@ -49,8 +50,11 @@ function checkDate(date: { start: Date; precision: DatePrecision }) {
   if (!datePrecisions.includes(date.precision))
     throw new AppError('BAD_USER_INPUT', `"date.precision" must be one of ${datePrecisions.join(', ')}.`);
   const year = date.start.getUTCFullYear();
-  if (Number.isNaN(date.start.getTime()) || year < 1 || year > 9999)
-    throw new AppError('BAD_USER_INPUT', '"date.start" must be a date between the years 1 and 9999.');
+  if (Number.isNaN(date.start.getTime()) || !isStorableYear(year))
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"date.start" must be a date between the years ${FIRST_YEAR} and ${LAST_YEAR}.`,
+    );
   return fuzzyDate(date.start, date.precision);
 }
 

@@ -4,19 +4,18 @@
  */
 import type { DatePrecision, FuzzyDate } from '../../ingest/types.js';
 // Not Date.UTC, which reads the years 0..99 as 1900..1999: a caller may date an article that early.
-import { utcDay as utcMidnight } from '../../lib/utc-date.js';
+import { FIRST_YEAR, LAST_YEAR, utcDay as utcMidnight } from '../../lib/utc-date.js';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The dates Parley can keep: the years 1..9999. PostgreSQL has no year 0 (JavaScript's year
- * 0 is its 1 BC, which the database driver cannot write), the driver cannot read a
- * five-digit year back, and ISO 8601 and the API write four. A date worked out beyond them
- * ("last week" read in January of the year 1, "next year" read in 9999) is no date at all.
+ * The dates Parley can keep (lib/utc-date.ts says why these years). A date worked out
+ * beyond them ("last week" read in January of the year 1, "next year" read in 9999) is no
+ * date at all.
  */
-export const EARLIEST_DATE = utcMidnight(1, 0, 1);
-/** The last millisecond of the year 9999: a day or year ending later cannot be stored. */
-export const LATEST_DATE = new Date(utcMidnight(10_000, 0, 1).getTime() - 1);
+export const EARLIEST_DATE = utcMidnight(FIRST_YEAR, 0, 1);
+/** The last millisecond of the last year: a day or year ending later cannot be stored. */
+export const LATEST_DATE = new Date(utcMidnight(LAST_YEAR + 1, 0, 1).getTime() - 1);
 
 export function isStorable(date: FuzzyDate): boolean {
   return date.start.getTime() >= EARLIEST_DATE.getTime() && date.end.getTime() <= LATEST_DATE.getTime();

@@ -3,6 +3,7 @@
  * the future ("will", "is scheduled to", "ahead of"). The cue nearest a date, within its
  * sentence and clause, decides which way a relative date resolves from the anchor.
  */
+import { partitionPoint } from '../partition-point.js';
 import { abbreviations as sentenceAbbreviations } from '../sentences.js';
 
 export type Tense = 'past' | 'future' | 'unknown';
@@ -302,24 +303,10 @@ const SUBORDINATOR = /\b(?:that|which|who|whom|whose|when|while|because|although
 
 /** Index of the first element greater than `value` in a sorted array. */
 function upperBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => (sorted[i] as number) <= value);
 }
 
 /** Index of the first cue starting at or after `value`. */
 function lowerBoundCue(cues: Cue[], value: number): number {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cues[mid]!.start < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(cues.length, (i) => (cues[i] as Cue).start < value);
 }
