@@ -92,6 +92,11 @@ export const goldFileSchema = z.strictObject({
   article: z
     .string()
     .regex(/^[^/\\]+\.txt$/, 'must be the article file name beside the gold file (no directories), ending in .txt'),
+  /** What the story is about (politics, courts, sports, ...); the report breaks scores down by it. */
+  topic: z
+    .string()
+    .regex(/^[a-z][a-z_-]{0,39}$/, 'must be a lower-case topic word such as "politics"')
+    .optional(),
   publishedAt: isoDay.nullable(),
   statements: z.array(goldStatement).max(MAX_ITEMS),
   meetings: z.array(goldMeeting).max(MAX_ITEMS),

@@ -16,6 +16,7 @@ import {
   type KindSummary,
   RECORD_KINDS,
   type RecordKind,
+  summarize,
 } from './score.js';
 
 /** One article's outcome: its score, plus what ingestion said about it. */
@@ -111,7 +112,50 @@ export function formatSummaryTable(summary: EvaluationSummary): string {
     tableRow('all', summary.overall),
     '',
     `Overall date accuracy: ${fraction(summary.overall.dateCorrect, summary.overall.dateTotal, summary.overall.dateAccuracy)}`,
+    `Speaker accuracy on found quotes: ${fraction(summary.speakers.correct, summary.speakers.total, summary.speakers.accuracy)}`,
   ].join('\n');
+}
+
+/** Scores per topic (from the gold files); articles without a topic are grouped as "(none)". */
+export function summarizeByTopic(articles: readonly ArticleEvaluation[]): [string, EvaluationSummary][] {
+  const groups = new Map<string, ArticleScore[]>();
+  for (const article of articles) {
+    const topic = article.score.topic ?? '(none)';
+    groups.set(topic, [...(groups.get(topic) ?? []), article.score]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([topic, scores]) => [topic, summarize(scores)]);
+}
+
+export function formatTopicTable(articles: readonly ArticleEvaluation[]): string {
+  const header = [
+    'topic'.padEnd(14),
+    'n'.padStart(3),
+    'stmt P'.padStart(7),
+    'stmt R'.padStart(7),
+    'speaker'.padStart(8),
+    'meet P'.padStart(7),
+    'meet R'.padStart(7),
+    'event P'.padStart(8),
+    'event R'.padStart(8),
+    'dates'.padStart(6),
+  ].join(' ');
+  const rows = summarizeByTopic(articles).map(([topic, s]) =>
+    [
+      topic.padEnd(14),
+      String(s.articles).padStart(3),
+      number(s.statements.precision).padStart(7),
+      number(s.statements.recall).padStart(7),
+      number(s.speakers.accuracy).padStart(8),
+      number(s.meetings.precision).padStart(7),
+      number(s.meetings.recall).padStart(7),
+      number(s.events.precision).padStart(8),
+      number(s.events.recall).padStart(8),
+      number(s.overall.dateAccuracy).padStart(6),
+    ].join(' '),
+  );
+  return [header, ...rows].join('\n');
 }
 
 export function formatArticleDetails(evaluation: ArticleEvaluation): string {
@@ -126,8 +170,16 @@ export function formatArticleDetails(evaluation: ArticleEvaluation): string {
   for (const kind of RECORD_KINDS) {
     const s = score[kind];
     const wrongDates = s.matches.filter((match) => !match.gold.optional && !match.dateCorrect);
-    if (s.misses.length + s.falsePositives.length + wrongDates.length === 0) continue;
+    const wrongSpeakers = kind === 'statements' ? score.speakers.wrong.length : 0;
+    if (s.misses.length + s.falsePositives.length + wrongDates.length + wrongSpeakers === 0) continue;
     lines.push(`  ${kind}`);
+    if (kind === 'statements') {
+      for (const wrong of score.speakers.wrong) {
+        lines.push(
+          `    wrong who   ${describeGold(kind, wrong.gold)} got ${wrong.extracted.speakerName || '(no speaker)'}`,
+        );
+      }
+    }
     for (const miss of s.misses) lines.push(`    missed      ${describeGold(kind, miss)}`);
     for (const record of s.falsePositives) lines.push(`    false pos.  ${describeExtracted(kind, record)}`);
     for (const match of wrongDates) {
@@ -155,6 +207,7 @@ export function formatTextReport(input: ReportInput): string {
     parts.push('');
   }
   parts.push(formatSummaryTable(input.summary));
+  if (input.articles.some((article) => article.score.topic !== null)) parts.push('', formatTopicTable(input.articles));
   if (input.verbose) {
     parts.push('');
     for (const article of input.articles) parts.push(formatArticleDetails(article), '');
@@ -185,11 +238,14 @@ export function formatJsonReport(input: ReportInput): string {
     );
     return {
       article: article.article,
+      topic: article.score.topic,
+      speakers: { correct: article.score.speakers.correct, total: article.score.speakers.total },
       sourceId: article.sourceId,
       error: article.error,
       warnings: article.warnings,
       ...kinds,
     };
   });
-  return `${JSON.stringify({ dir: input.dir, summary: input.summary, articles }, null, 2)}\n`;
+  const topics = Object.fromEntries(summarizeByTopic(input.articles));
+  return `${JSON.stringify({ dir: input.dir, summary: input.summary, topics, articles }, null, 2)}\n`;
 }

@@ -44,6 +44,8 @@ export interface GoldEvent extends GoldDated {
 export interface GoldFile {
   /** File name of the annotated article, beside the gold file. */
   article: string;
+  /** The story's topic, for per-topic figures; absent in older files. */
+  topic?: string;
   publishedAt: string | null;
   statements: GoldStatement[];
   meetings: GoldMeeting[];
@@ -123,8 +125,23 @@ export interface KindScore<G extends GoldDated, E> {
   falsePositives: E[];
 }
 
+/**
+ * Who was credited with a quote the pipeline found: gold statements paired with extracted
+ * ones by quote alone (speaker ignored), and of those pairs, how many name the right
+ * speaker. Separates "found the words, credited the wrong person" from "missed the quote".
+ */
+export interface SpeakerScore {
+  correct: number;
+  total: number;
+  /** Quote found, speaker wrong. */
+  wrong: { gold: GoldStatement; extracted: ExtractedStatement }[];
+}
+
 export interface ArticleScore {
   article: string;
+  /** The gold file's topic, when it gives one. */
+  topic: string | null;
+  speakers: SpeakerScore;
   statements: KindScore<GoldStatement, ExtractedStatement>;
   meetings: KindScore<GoldMeeting, ExtractedMeeting>;
   events: KindScore<GoldEvent, ExtractedEvent>;
@@ -150,6 +167,8 @@ export interface EvaluationSummary {
   events: KindSummary;
   /** Micro-averaged over the three kinds; `overall.dateAccuracy` is the overall date accuracy. */
   overall: KindSummary;
+  /** Of the gold quotes found (by quote alone), the share credited to the right speaker. */
+  speakers: { correct: number; total: number; accuracy: number | null };
 }
 
 // ---- Thresholds ----
@@ -290,6 +309,23 @@ export function scoreArticle(gold: GoldFile, extracted: ExtractedRecords): Artic
     if (!overlap || !anyNameMatches(goldItem.names, record.names)) return null;
     return { score: overlap.ratio, tiebreak: overlapTiebreak(overlap) };
   });
+  const byQuote = scoreKind(gold.statements, extracted.statements, (g, e) => {
+    const goldItem = statementGold[g]!;
+    const record = statementExtracted[e]!;
+    const overlap = passagesMatch(goldItem.tokens, record.tokens, STATEMENT_QUOTE_OVERLAP);
+    if (!overlap) return null;
+    // The right speaker wins a tie between two records of the same words.
+    const sameSpeaker = anyNameMatches(goldItem.names, record.names) ? 1 : 0;
+    return { score: overlap.ratio, tiebreak: sameSpeaker + 0.01 * overlapTiebreak(overlap) };
+  });
+  const speakers: SpeakerScore = { correct: 0, total: 0, wrong: [] };
+  for (const match of byQuote.matches) {
+    if (match.gold.optional) continue;
+    speakers.total += 1;
+    const names = [match.extracted.speakerName, ...match.extracted.speakerAliases];
+    if (anyNameMatches(expandGoldName(match.gold.speaker), names)) speakers.correct += 1;
+    else speakers.wrong.push({ gold: match.gold, extracted: match.extracted });
+  }
 
   const meetingGold = gold.meetings.map((item) => ({
     participants: item.participants.map(expandGoldName),
@@ -335,7 +371,7 @@ export function scoreArticle(gold: GoldFile, extracted: ExtractedRecords): Artic
     return { score: overlap.ratio, tiebreak: actorShare + 0.01 * overlapTiebreak(overlap) };
   });
 
-  return { article: gold.article, statements, meetings, events };
+  return { article: gold.article, topic: gold.topic ?? null, speakers, statements, meetings, events };
 }
 
 // ---- Summary ----
@@ -369,7 +405,10 @@ export function summarize(results: readonly ArticleScore[]): EvaluationSummary {
   const zero = () => ({ tp: 0, fp: 0, fn: 0, dateCorrect: 0, dateTotal: 0 });
   const totals = { statements: zero(), meetings: zero(), events: zero() };
   const all = zero();
+  const speakers = { correct: 0, total: 0 };
   for (const result of results) {
+    speakers.correct += result.speakers.correct;
+    speakers.total += result.speakers.total;
     for (const kind of RECORD_KINDS) {
       const score = result[kind];
       for (const target of [totals[kind], all]) {
@@ -387,5 +426,6 @@ export function summarize(results: readonly ArticleScore[]): EvaluationSummary {
     meetings: summarizeCounts(totals.meetings),
     events: summarizeCounts(totals.events),
     overall: summarizeCounts(all),
+    speakers: { ...speakers, accuracy: ratio(speakers.correct, speakers.total) },
   };
 }

@@ -1,16 +1,21 @@
 /**
- * Sentence boundaries with offsets. News text is full of abbreviations ("Gen.", "U.S.",
- * "Feb.", initials) that end in a period without ending a sentence.
+ * Sentence boundaries with offsets, from the language layer's sentence breaker (it knows
+ * abbreviations and initials: "Gen.", "U.S.", "C.C. Wei"), mended where news text fools
+ * it, and capped in length so no text costs more than linear time.
  */
 import type { Paragraph } from '../ingest/types.js';
+import { type TaggedSentence, type Token, tagText } from './language.js';
 
 export interface Sentence {
   start: number;
   end: number;
   text: string;
   paragraphIndex: number;
+  /** The sentence's words and punctuation with their part-of-speech tags (language.ts). */
+  tokens: Token[];
 }
 
+/** Abbreviations that end in a period without ending a sentence (also read by dates/tense.ts). */
 export const abbreviations: ReadonlySet<string> = new Set([
   'mr',
   'mrs',
@@ -92,15 +97,6 @@ export const abbreviations: ReadonlySet<string> = new Set([
   'sec',
 ]);
 
-/** True when the period at `dot` ends an abbreviation or an initial rather than a sentence. */
-function isAbbreviationDot(text: string, dot: number): boolean {
-  let i = dot - 1;
-  while (i >= 0 && /[\p{L}.]/u.test(text[i] as string)) i -= 1;
-  const word = text.slice(i + 1, dot).toLowerCase();
-  if (word.length === 1 && /\p{L}/u.test(word)) return true; // an initial: "N." or the "S." of "U. S."
-  return abbreviations.has(word) || abbreviations.has(word.replace(/\.$/, ''));
-}
-
 const closers = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
 /**
@@ -119,52 +115,69 @@ function forcedEnd(text: string, start: number, limit: number): number {
   return code >= 0xd800 && code <= 0xdbff && limit - 1 > start ? limit - 1 : limit;
 }
 
-/** Splits one stretch of text [from, to) into sentences. */
-export function splitRange(text: string, from: number, to: number, paragraphIndex: number): Sentence[] {
-  const sentences: Sentence[] = [];
-  let start = from;
-  while (start < to && /\s/.test(text[start] as string)) start += 1;
-  for (let i = start; i < to; i += 1) {
-    if (i - start >= MAX_SENTENCE_CHARS) {
-      let end = forcedEnd(text, start, i);
-      let next = end;
-      while (end > start && /\s/.test(text[end - 1] as string)) end -= 1;
-      while (next < to && /\s/.test(text[next] as string)) next += 1;
-      sentences.push({ start, end, text: text.slice(start, end), paragraphIndex });
-      start = next;
-      i = next - 1;
-      continue;
-    }
-    const ch = text[i];
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
-    let end = i + 1;
-    while (end < to && closers.has(text[end] as string)) end += 1;
-    if (end >= to) break;
-    if (!/\s/.test(text[end] as string)) continue;
-    let next = end;
-    while (next < to && /\s/.test(text[next] as string)) next += 1;
-    if (next >= to) break;
-    // A closing quotation mark set off by a space (`destabilizing. " Before`) ends this
-    // sentence; it does not open the next one.
-    if (text[next] === '"' && (next + 1 >= to || /\s/.test(text[next + 1] as string))) {
-      end = next + 1;
-      next += 1;
-      while (next < to && /\s/.test(text[next] as string)) next += 1;
-      if (next >= to) break;
-    }
-    const following = text[next] as string;
-    if (!/[\p{Lu}\p{N}"“‘'([]/u.test(following)) continue;
-    if (ch === '.' && isAbbreviationDot(text, i)) {
-      // "U.S. officials said" keeps going; "in the U.S. The next" is rare enough to accept.
-      continue;
-    }
-    sentences.push({ start, end, text: text.slice(start, end), paragraphIndex });
+/**
+ * The model ends a sentence at a quoted exclamation or question (`"Yes!" she replied.`)
+ * and at an abbreviation before a lower-case word; news never starts a sentence in lower
+ * case, so such a piece continues the sentence before it.
+ */
+function continuesPrevious(text: string, sentence: TaggedSentence): boolean {
+  const first = text[sentence.start] as string;
+  return /[\p{Ll},;:)\]}\u2014\u2013-]/u.test(first);
+}
+
+/**
+ * A closing quotation mark set off by a space (`destabilizing. " Before`) belongs to the
+ * sentence it closes; the model may read it as opening the next one.
+ */
+function detachedCloser(text: string, sentence: TaggedSentence): boolean {
+  const first = sentence.tokens[0];
+  if (!first || first.end - first.start !== 1 || (!closers.has(first.text) && first.text !== '"')) return false;
+  const after = text[first.end];
+  return sentence.tokens.length === 1 || after === undefined || /\s/.test(after);
+}
+
+function capped(text: string, start: number, end: number, tokens: Token[], paragraphIndex: number, out: Sentence[]) {
+  while (end - start > MAX_SENTENCE_CHARS) {
+    let cut = forcedEnd(text, start, start + MAX_SENTENCE_CHARS);
+    let next = cut;
+    while (cut > start && /\s/.test(text[cut - 1] as string)) cut -= 1;
+    while (next < end && /\s/.test(text[next] as string)) next += 1;
+    out.push({
+      start,
+      end: cut,
+      text: text.slice(start, cut),
+      paragraphIndex,
+      tokens: tokens.filter((t) => t.start >= start && t.end <= cut),
+    });
+    tokens = tokens.filter((t) => t.start >= next);
     start = next;
-    i = next - 1;
   }
-  let end = to;
-  while (end > start && /\s/.test(text[end - 1] as string)) end -= 1;
-  if (end > start) sentences.push({ start, end, text: text.slice(start, end), paragraphIndex });
+  if (end > start) out.push({ start, end, text: text.slice(start, end), paragraphIndex, tokens });
+}
+
+/** Splits one stretch of text [from, to) into sentences, with their tagged tokens. */
+export function splitRange(text: string, from: number, to: number, paragraphIndex: number): Sentence[] {
+  const pieces: TaggedSentence[] = [];
+  for (const piece of tagText(text, from, to)) {
+    const previous = pieces.at(-1);
+    if (previous && (continuesPrevious(text, piece) || detachedCloser(text, piece))) {
+      const closerOnly = detachedCloser(text, piece) && !continuesPrevious(text, piece);
+      if (closerOnly && piece.tokens.length > 1) {
+        // The closer joins the sentence before; the rest is a sentence of its own.
+        const [closer, ...rest] = piece.tokens as [Token, ...Token[]];
+        previous.tokens.push(closer);
+        previous.end = closer.end;
+        pieces.push({ start: (rest[0] as Token).start, end: piece.end, tokens: rest });
+        continue;
+      }
+      for (const token of piece.tokens) previous.tokens.push(token);
+      previous.end = piece.end;
+      continue;
+    }
+    pieces.push(piece);
+  }
+  const sentences: Sentence[] = [];
+  for (const piece of pieces) capped(text, piece.start, piece.end, piece.tokens, paragraphIndex, sentences);
   return sentences;
 }
 
