@@ -6,7 +6,7 @@
 
 import { countryOfQualifier } from './geo.js';
 import type { Mention } from './mentions.js';
-import { findMentions } from './mentions.js';
+import { couldBeSurname, findMentions } from './mentions.js';
 import { canonicalGivenName, coreNameWords, personKey, surnameOf } from './names.js';
 import { partitionPoint } from './partition-point.js';
 import { parseRole, type Role, rolesMatch } from './roles.js';
@@ -56,7 +56,7 @@ export class ArticleContext {
     readonly sentences: Sentence[],
   ) {
     sentences.forEach((sentence, index) => {
-      const found = findMentions(sentence.text, sentence.start);
+      const found = findMentions(sentence.text, sentence.start, sentence.tokens);
       const resolved: ResolvedMention[] = [];
       let subjectTaken = false;
       for (const mention of found) {
@@ -144,8 +144,9 @@ export class ArticleContext {
           mention.start - sentence.start,
         );
         if (
-          /^\s+(?:said|says|told|tells|added|wrote|replied|responded|asked)\b/.test(after) ||
-          /\bsaid\s+$/.test(before)
+          couldBeSurname(mention.name) &&
+          (/^\s+(?:said|says|told|tells|added|wrote|replied|responded|asked)\b/.test(after) ||
+            /\bsaid\s+$/.test(before))
         ) {
           record = this.newRecord(key, mention.name, 'PERSON');
         }

@@ -3,16 +3,20 @@
  * organizations, countries and places, and pronouns. Rule-based: capitalized phrases
  * classified by titles, organization words, the gazetteer and their shape.
  */
-import { countryOfQualifier, findCity, findCountry } from './geo.js';
+import { countryOfDemonym, countryOfQualifier, findCity, findCountry } from './geo.js';
+import type { Token as TaggedToken } from './language.js';
 import {
   capitalizedStopWords,
   knownOrganizations,
   nonActorWords,
   organizationWords,
+  partyLabels,
   personalPronouns,
   personTitles,
+  roleHeadWords,
   strongPersonTitles,
 } from './lexicon.js';
+import { nameEvidence } from './name-kinds.js';
 
 export type MentionKind = 'PERSON' | 'ORGANIZATION' | 'COUNTRY' | 'PLACE' | 'PRONOUN' | 'UNKNOWN';
 
@@ -118,15 +122,30 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   const joined = lower.join(' ');
   if (knownOrganizations.has(joined)) return 'ORGANIZATION';
   if (findCountry(joined)) return 'COUNTRY';
+  // "the Administration", "the Office", "the University": a generic head noun names no one.
+  if (lower.length === 1 && (organizationWords.has(joined) || personTitles.has(joined) || roleHeadWords.has(joined)))
+    return 'UNKNOWN';
   if (lower.some((w) => organizationWords.has(w))) return 'ORGANIZATION';
   if (nameWords.length === 1 && isAcronym(nameWords[0] as string)) {
-    return countryOfQualifier(nameWords[0] as string) ? 'COUNTRY' : 'ORGANIZATION';
+    if (countryOfQualifier(nameWords[0] as string)) return 'COUNTRY';
+    // Two capitals are more often "OK", "ID" or "TV" than an organisation the article
+    // never spells out; the known ones (UN, EU, AP) are in knownOrganizations.
+    return (nameWords[0] as string).replace(/[.'’s]/g, '').length >= 3 ? 'ORGANIZATION' : 'UNKNOWN';
   }
+  // A nationality alone ("Chinese", "South Korean") is a description.
+  if (countryOfDemonym(joined)) return 'UNKNOWN';
   if (lower.some((w) => nonActorWords.has(w))) return 'UNKNOWN';
-  if (findCity(joined) && !titleWords.some((t) => strongPersonTitles.has(t))) return 'PLACE';
+  // "a New York Democrat", "the South Carolina Republican": a description, not a name.
+  if (partyLabels.has(lower.at(-1) as string)) return 'UNKNOWN';
+  const strongTitle = titleWords.some((t) => strongPersonTitles.has(t.replace(/\.$/, '')));
+  const evidence = nameEvidence(nameWords.join(' '));
+  if (evidence.organization && !evidence.person) return 'ORGANIZATION';
+  if ((findCity(joined) || evidence.place) && !strongTitle) return 'PLACE';
   // "Mr. President": a title alone names nobody in particular.
   if (lower.every((w) => personTitles.has(w))) return 'UNKNOWN';
-  if (titleWords.some((t) => strongPersonTitles.has(t.replace(/\.$/, '')))) return 'PERSON';
+  // "Common Core", "Great Recession", "Human Rights": ordinary words with capitals.
+  if (evidence.commonWord && !evidence.person && !strongTitle) return 'UNKNOWN';
+  if (strongTitle) return 'PERSON';
   const nameLike = nameWords.filter((w) => !isInitial(w) && !connectors.has(w.toLowerCase()));
   if (
     nameLike.length >= 2 &&
@@ -138,8 +157,60 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   return 'UNKNOWN';
 }
 
-/** Finds mentions in `sentence`, which starts at `offset` in the article text. */
-export function findMentions(sentence: string, offset: number): Mention[] {
+/**
+ * A lone capitalised word the article makes speak ("...,” Nooyi said) is a person's
+ * surname unless it is a known kind of other thing: an organisation or place the lexicon
+ * knows ("Twitter", "Washington"), a title, a party, a nationality, an ordinary word.
+ */
+export function couldBeSurname(word: string): boolean {
+  const b = bare(word);
+  if (isAcronym(word) || capitalizedStopWords.has(b) || nonActorWords.has(b) || organizationWords.has(b)) return false;
+  if (personTitles.has(b) || roleHeadWords.has(b) || partyLabels.has(b) || knownOrganizations.has(b)) return false;
+  if (findCountry(b) || countryOfDemonym(b) || findCity(b)) return false;
+  const evidence = nameEvidence(word);
+  return !evidence.organization && !evidence.place && !evidence.commonWord;
+}
+
+/** Tags the language layer gives words that cannot open a name ("Did", "WATCHED", "Slippery"). */
+const NOT_A_NAME_START = new Set(['VERB', 'AUX', 'ADV', 'DET', 'PRON', 'SCONJ', 'CCONJ', 'ADP', 'PART', 'INTJ', 'NUM']);
+
+/**
+ * Where the name starts inside a phrase that carries a role before it: after the last
+ * title or party word that has a name after it ("Appropriations Committee Chairwoman Nita
+ * Lowey", "Wyoming Gov. Mark Gordon", "Democrat Kirsten Gillibrand"), and after the
+ * department of "Secretary of Homeland Security Kirstjen Nielsen".
+ */
+function roleEnd(words: readonly Token[]): number {
+  let cut = 0;
+  for (let i = 0; i < words.length - 1; i += 1) {
+    const b = bare((words[i] as Token).text);
+    if (strongPersonTitles.has(b) || roleHeadWords.has(b) || partyLabels.has(b)) cut = i + 1;
+  }
+  if (cut === 0) return 0;
+  const rest = words.slice(cut);
+  if ((rest[0] as Token | undefined)?.text === 'of') {
+    // "Secretary of Homeland Security Kirstjen Nielsen": the office runs on to the name,
+    // which is its last two words (three with a middle initial or a connector).
+    const tail =
+      rest.length >= 4 &&
+      (isInitial((rest.at(-2) as Token).text) || connectors.has((rest.at(-2) as Token).text.toLowerCase()))
+        ? 3
+        : 2;
+    if (rest.length - 1 <= tail) return 0;
+    return words.length - tail;
+  }
+  // A name after the title must hold a word that is not a suffix ("Jr.").
+  return rest.some((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w.text)) ? cut : 0;
+}
+
+/**
+ * Finds mentions in `sentence`, which starts at `offset` in the article text. `tagged`, the
+ * language layer's tokens for the sentence, tells proper nouns from words that merely
+ * carry a capital.
+ */
+export function findMentions(sentence: string, offset: number, tagged: readonly TaggedToken[] = []): Mention[] {
+  const tagAt = new Map<number, string>();
+  for (const token of tagged) tagAt.set(token.start, token.pos);
   const tokens = mergeSpacedInitials(tokenize(sentence, offset), sentence, offset);
   const mentions: Mention[] = [];
   let i = 0;
@@ -214,12 +285,45 @@ export function findMentions(sentence: string, offset: number): Mention[] {
     ) {
       const w = bare((words[0] as Token).text);
       if (personTitles.has(w)) break;
+      // "New York", "New Jersey": the first word of a place's name, not of the sentence.
+      if (words.length > 1 && nameEvidence(`${(words[0] as Token).text} ${(words[1] as Token).text}`).place) break;
+      words = words.slice(1);
+    }
+    // A verb, adverb or determiner in capitals opens no name ("WATCHED Pelosi", "Did Pete
+    // Buttigieg"); neither does an adjective the lexicon knows as one ("Slippery James Comey").
+    while (words.length > 1) {
+      const first = words[0] as Token;
+      const tag = tagAt.get(first.start);
+      const b = bare(first.text);
+      if (personTitles.has(b) || partyLabels.has(b) || countryOfQualifier(first.text)) break;
+      const adjective = tag === 'ADJ' && nameEvidence(first.text).commonWord;
+      if (!(tag && NOT_A_NAME_START.has(tag)) && !adjective) break;
       words = words.slice(1);
     }
     if (words.length === 0) continue;
     // Titles and their country qualifiers before the name.
     const titleTokens: Token[] = [];
     let titleCountry: string | null = null;
+    // "Nigerian Shehu Sani", "Iraq envoy ... James Jeffrey": a nationality or country before
+    // a full name qualifies it.
+    while (words.length > 2 && !countryOfQualifier(`${(words[0] as Token).text} ${(words[1] as Token).text}`)) {
+      const w = words[0] as Token;
+      const country =
+        countryOfDemonym(bare(w.text)) ?? (findCountry(bare(w.text)) ? countryOfQualifier(w.text) : undefined);
+      if (!country) break;
+      titleCountry ??= country.code;
+      titleTokens.push(w);
+      words = words.slice(1);
+    }
+    const cut = roleEnd(words);
+    if (cut > 0) {
+      for (const w of words.slice(0, cut)) {
+        const country = countryOfQualifier(w.text);
+        if (country) titleCountry ??= country.code;
+        titleTokens.push(w);
+      }
+      words = words.slice(cut);
+    }
     while (words.length > 1) {
       const w = words[0] as Token;
       const b = bare(w.text);
@@ -239,6 +343,45 @@ export function findMentions(sentence: string, offset: number): Mention[] {
       }
       break;
     }
+    // "Mitch McConnell of Kentucky": the state is where he is from, not part of his name.
+    const of = words.findIndex((w, index) => index >= 2 && w.text === 'of');
+    if (of > 0) {
+      const after = words.slice(of + 1);
+      const place = after.map((w) => w.text.replace(/['’]s?$/u, '')).join(' ');
+      const personBefore =
+        classify(
+          words.slice(0, of).map((w) => w.text),
+          [],
+        ) === 'PERSON';
+      // "Kim Severson of the New York Times": a person of an organisation.
+      const ofOrganization =
+        personBefore &&
+        (after[0]?.text === 'the' ||
+          classify(
+            after.map((w) => w.text),
+            [],
+          ) === 'ORGANIZATION');
+      if (ofOrganization || findCountry(bare(place)) || findCity(place.toLowerCase()) || nameEvidence(place).place)
+        words = words.slice(0, of);
+    }
+    // Scraped pages glue a link's text to a name ("James Comey James Brien ComeyBernie-Hillary",
+    // "Mike Coffman Michael"): a name ends where a word runs into the next without a space,
+    // and a given name trailing a full name starts another.
+    const glued = words.findIndex(
+      (w, index) => index > 0 && /\p{Ll}\p{Lu}/u.test(w.text.replace(/^Mc|^Mac|^O['’]/u, '')),
+    );
+    if (glued > 0) words = words.slice(0, glued);
+    if (
+      words.length >= 3 &&
+      nameEvidence((words.at(-1) as Token).text).givenName &&
+      nameEvidence(
+        words
+          .slice(0, -1)
+          .map((w) => w.text)
+          .join(' '),
+      ).person
+    )
+      words = words.slice(0, -1);
     const last = words[words.length - 1] as Token;
     const possessiveSuffix = /['’]s?$/u.exec(last.text)?.[0] ?? '';
     const possessive = possessiveSuffix !== '';
