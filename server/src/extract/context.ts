@@ -247,6 +247,14 @@ export class ArticleContext {
     const sentence = this.sentences[sentenceIndex];
     if (!sentence) return null;
     const firstParagraph = sentence.paragraphIndex - 2;
+    // The subject of the pronoun's own sentence comes first ("Kim promised Moon ... he told").
+    let own: { key: string; at: number } | null = null;
+    for (const record of this.actors.values()) {
+      if (record.kind !== 'PERSON') continue;
+      const at = record.subjectPositions[lastIndexBelow(record.subjectPositions, position)];
+      if (at !== undefined && at >= sentence.start && (!own || at < own.at)) own = { key: record.key, at };
+    }
+    if (own) return own.key;
     let best: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
       if (record.kind !== 'PERSON') continue;

@@ -835,6 +835,37 @@ export const reportingVerbs = [
   'reacts',
 ];
 
+/** Participles that report speech after a main clause ("..., saying ...", "..., telling reporters ..."). */
+export const reportingParticiples = [
+  'saying',
+  'telling',
+  'adding',
+  'noting',
+  'warning',
+  'arguing',
+  'insisting',
+  'claiming',
+  'stating',
+  'explaining',
+  'writing',
+  'asking',
+  'declaring',
+  'stressing',
+  'urging',
+  'vowing',
+  'promising',
+  'acknowledging',
+  'tweeting',
+  'calling',
+  'describing',
+  'predicting',
+  'suggesting',
+  'recalling',
+  'answering',
+  'replying',
+  'responding',
+];
+
 /** Personal pronouns that can stand for a speaker. */
 export const personalPronouns = new Set(['he', 'she', 'they', 'him', 'her']);
 

@@ -48,14 +48,19 @@ function scanParagraph(text: string, p: Paragraph): Array<{ start: number; end: 
     if (ch === OPEN && openAt < 0) {
       openAt = i;
       straight = false;
-    } else if (ch === CLOSE && openAt >= 0 && !straight) {
+    } else if (ch === CLOSE && openAt >= 0) {
+      // Mixed marks ("...” or “...") close what they find open: scraped copy mixes them.
       spans.push({ start: openAt + 1, end: i, closed: true });
       openAt = -1;
+    } else if (ch === CLOSE && /\s/.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? '')) {
+      // A closing mark set where an opening one belongs (", ”who expressed ...").
+      openAt = i;
+      straight = false;
     } else if (ch === '"') {
       if (openAt < 0 && isOpeningStraight(text, i, p.start)) {
         openAt = i;
         straight = true;
-      } else if (openAt >= 0 && straight) {
+      } else if (openAt >= 0) {
         spans.push({ start: openAt + 1, end: i, closed: true });
         openAt = -1;
       } else if (openAt < 0) {

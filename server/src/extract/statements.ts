@@ -5,33 +5,18 @@
  * the article's people, pronouns to their antecedent, roles to the person holding them.
  */
 import type { Article, DatedFact } from '../ingest/types.js';
-import type { ArticleContext, ResolvedMention } from './context.js';
+import { type Attribution, findAttribution, verbPattern } from './attribution.js';
+import type { ArticleContext } from './context.js';
 import { type DateAnchor, findTemporalMentions, type TemporalMention } from './dates.js';
-import { reportingVerbs } from './lexicon.js';
 import type { QuoteSpan } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import type { DateClaim, QuoteMode, StatementDraft } from './types.js';
-
-// Case-sensitive: "States" in "the United States" is not the verb "states".
-const verbPattern = new RegExp(`\\b(?:${reportingVerbs.join('|')})\\b`, 'g');
-const speechNouns =
-  /(?:assertion|remarks?|comments?|words|statement|warning|claim|response|message|answer|reply|testimony|speech|tweet|post|letter|argument|view|promise|pledge|vow|words)\b/i;
-const rolePhrase =
-  /\b(?:the|a|an|[\p{Lu}][\p{L}.]*['’]s)\s+((?:[\p{L}.'’-]+\s+){0,4}?(?:secretary|minister|president|chief|officer|spokesman|spokeswoman|spokesperson|chairman|general|leader|ambassador|envoy|adviser|advisor|director|commander|head|diplomat|prosecutor|senator|premier|chancellor|secretary-general|king|prince|counterpart|boss|admiral)(?:\s+of\s+(?:the\s+)?\p{L}+(?:\s+\p{Lu}\p{L}+)*)?)\b/giu;
-const statementSource = /\b(?:a\s+)?statement\s+(?:from|by|issued by)\s+(?:the\s+)?/i;
 
 export interface StatementContext {
   article: Article;
   context: ArticleContext;
   sentences: Sentence[];
   anchor: DateAnchor | null;
-}
-
-interface Attribution {
-  speakerKey: string;
-  /** Where the attribution (verb or speaker) is, to pick the right date expression. */
-  at: number;
-  confidence: number;
 }
 
 /** Fewer words than this are a scare quote or a label, and cannot continue a statement either. */
@@ -48,157 +33,6 @@ function sentenceIndexAt(sentences: Sentence[], position: number): number {
     else return mid;
   }
   return Math.max(0, Math.min(sentences.length - 1, lo - 1));
-}
-
-function actorMentionsBetween(ctx: ArticleContext, sentenceIndex: number, from: number, to: number): ResolvedMention[] {
-  return ctx.mentionsIn(sentenceIndex).filter((m) => m.start >= from && m.end <= to);
-}
-
-/** The actor a mention stands for, with pronouns resolved. Countries do not speak. */
-function speakerOf(ctx: ArticleContext, m: ResolvedMention): string | null {
-  if (m.kind === 'PRONOUN') {
-    const lower = m.name.toLowerCase();
-    if (lower === 'he' || lower === 'she') return ctx.resolvePronoun(m.start, m.sentenceIndex);
-    return null;
-  }
-  if (!m.actorKey || m.actorKey.startsWith('country:')) return null;
-  return m.actorKey;
-}
-
-/** A role phrase in text[from, to) resolved to a person, nearest to `near`. */
-function roleSpeaker(
-  ctx: ArticleContext,
-  text: string,
-  from: number,
-  to: number,
-  near: number,
-): { key: string; at: number; end: number } | null {
-  const window = text.slice(from, to);
-  let best: { key: string; at: number; end: number } | null = null;
-  for (const match of window.matchAll(rolePhrase)) {
-    const at = from + (match.index ?? 0);
-    const key = ctx.resolveRole(match[0], at);
-    if (key && (!best || Math.abs(at - near) < Math.abs(best.at - near))) best = { key, at, end: at + match[0].length };
-  }
-  return best;
-}
-
-function findAttribution(sc: StatementContext, quote: QuoteSpan): Attribution | null {
-  const { context: ctx, sentences, article } = sc;
-  const text = article.text;
-  const firstIndex = sentenceIndexAt(sentences, quote.open);
-  const lastIndex = sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1));
-  const first = sentences[firstIndex] as Sentence;
-  const last = sentences[lastIndex] as Sentence;
-
-  // After the quote: ",” Mattis said", "” he said", ",” said Mattis", "” with Russia, Tsahkna said".
-  if (!quote.unmarked && quote.close < last.end) {
-    const afterText = text.slice(quote.close, last.end);
-    const nextQuote = afterText.search(/[“"]/);
-    const limit = quote.close + (nextQuote >= 0 ? nextQuote : afterText.length);
-    verbPattern.lastIndex = 0;
-    const verb = verbPattern.exec(text.slice(quote.close, limit));
-    if (verb && verb.index < 120) {
-      const verbAt = quote.close + verb.index;
-      const verbEnd = verbAt + verb[0].length;
-      // The attribution's subject is the first name or role after the quote ("Elissa
-      // Slotkin, who was ... for the Obama administration, told"), countries excepted.
-      const before = actorMentionsBetween(ctx, lastIndex, quote.close, verbAt).filter(
-        (m) => m.kind !== 'COUNTRY' && !m.possessive,
-      );
-      const firstMention = before.find((m) => speakerOf(ctx, m));
-      const role = roleSpeaker(ctx, text, quote.close, verbAt, quote.close);
-      if (firstMention && (!role || firstMention.start <= role.at)) {
-        return { speakerKey: speakerOf(ctx, firstMention) as string, at: verbAt, confidence: 0.9 };
-      }
-      if (role) return { speakerKey: role.key, at: verbAt, confidence: 0.8 };
-      const windowEnd = Math.min(limit, verbEnd + 80);
-      const afterVerb = actorMentionsBetween(ctx, lastIndex, verbEnd, windowEnd).filter(
-        (m) => m.kind !== 'COUNTRY' && !m.possessive,
-      );
-      const following = afterVerb.find((m) => speakerOf(ctx, m));
-      const roleAfter = roleSpeaker(ctx, text, verbEnd, windowEnd, verbEnd);
-      if (following && following.start - verbEnd < 60 && (!roleAfter || following.start <= roleAfter.at)) {
-        return { speakerKey: speakerOf(ctx, following) as string, at: verbAt, confidence: 0.85 };
-      }
-      if (roleAfter) return { speakerKey: roleAfter.key, at: verbAt, confidence: 0.75 };
-    }
-  }
-
-  // Before the quote, in its sentence: "Mattis said Thursday that there is “...”".
-  const beforeText = text.slice(first.start, quote.open);
-  const org = statementSource.exec(beforeText) ?? statementSource.exec(text.slice(quote.close, last.end));
-  if (org) {
-    const base = org.input === beforeText ? first.start : quote.close;
-    const orgMention = actorMentionsBetween(
-      ctx,
-      org.input === beforeText ? firstIndex : lastIndex,
-      base + org.index,
-      base + org.index + org[0].length + 120,
-    ).find((m) => m.kind === 'ORGANIZATION' && m.actorKey);
-    if (orgMention?.actorKey) return { speakerKey: orgMention.actorKey, at: base + org.index, confidence: 0.8 };
-  }
-  // "Shoigu reacted angrily to Mattis's assertion ... that “...”": the quote is the
-  // possessor's words, unless a plain verb of speech says whose they are ("Van Hollen
-  // said of Trump's tweet: “...”").
-  const plainSpeech =
-    /\b(?:said|says|told|tells|added|adds|wrote|writes|replied|responded|stated|declared|tweeted)\b/.test(beforeText);
-  const possessive = plainSpeech
-    ? undefined
-    : ctx
-        .mentionsIn(firstIndex)
-        .filter(
-          (m) =>
-            m.end <= quote.open &&
-            m.possessive &&
-            m.kind !== 'COUNTRY' &&
-            speechNouns.test(text.slice(m.end, m.end + 30)),
-        )
-        .at(-1);
-  if (possessive) {
-    const key = speakerOf(ctx, possessive);
-    if (key) return { speakerKey: key, at: possessive.start, confidence: 0.7 };
-  }
-  const according = /according to\s+/i.exec(text.slice(first.start, last.end));
-  if (according) {
-    const at = first.start + according.index + according[0].length;
-    const m = ctx
-      .mentionsIn(firstIndex)
-      .concat(ctx.mentionsIn(lastIndex))
-      .find((x) => x.start >= at && x.start < at + 40 && x.kind !== 'COUNTRY');
-    const key = m ? speakerOf(ctx, m) : null;
-    if (key && !(m && m.kind === 'ORGANIZATION' && /\b(news|agency|times|post|journal|press)\b/i.test(m.name))) {
-      return { speakerKey: key, at, confidence: 0.75 };
-    }
-  }
-  verbPattern.lastIndex = 0;
-  let lastVerb: RegExpExecArray | null = null;
-  for (const v of beforeText.matchAll(verbPattern)) lastVerb = v as RegExpExecArray;
-  if (lastVerb) {
-    const verbAt = first.start + lastVerb.index;
-    // A possessive ("President Trump's Pentagon chief") qualifies the subject; it is not it.
-    const subject = actorMentionsBetween(ctx, firstIndex, first.start, verbAt).filter(
-      (m) =>
-        !m.possessive &&
-        (m.kind === 'PERSON' ||
-          m.kind === 'PRONOUN' ||
-          (m.kind === 'ORGANIZATION' && m.actorKey) ||
-          (m.kind === 'UNKNOWN' && m.actorKey)),
-    );
-    // The clause's subject: the person nearest before the verb, skipping ones inside a
-    // relative clause ("Mattis, who has called Russia ..., said").
-    const candidate =
-      subject.find((m) => m.kind === 'PERSON' || (m.kind === 'UNKNOWN' && m.actorKey)) ?? subject.at(-1);
-    const role = roleSpeaker(ctx, text, first.start, verbAt, verbAt);
-    // "Trump's Pentagon chief responded": the role phrase contains the candidate name.
-    if (role && (!candidate || (candidate.start >= role.at && candidate.start < role.end))) {
-      return { speakerKey: role.key, at: verbAt, confidence: 0.7 };
-    }
-    const key = candidate ? speakerOf(ctx, candidate) : null;
-    if (key) return { speakerKey: key, at: verbAt, confidence: 0.75 };
-    if (role) return { speakerKey: role.key, at: verbAt, confidence: 0.7 };
-  }
-  return null;
 }
 
 /** Where unmarked colon speech ends: before the first sentence that is narration again. */
@@ -315,11 +149,53 @@ function publicationClaim(published: DatedFact | null): DateClaim {
   };
 }
 
+interface OpenDraft {
+  draft: StatementDraft;
+  quote: QuoteSpan;
+  paragraph: number;
+}
+
+/**
+ * Whether `quote` goes on with the statement just made: in the same paragraph around its
+ * attribution ("“A,” she said. “B.”", "“A.” He added, “B.”"), or as the whole of the next
+ * paragraph with no attribution of its own. A quote with an attribution of its own, a
+ * different speaker, or a new sentence that names someone at length first is a remark
+ * of its own.
+ */
+function continues(sc: StatementContext, open: OpenDraft, quote: QuoteSpan, attribution: Attribution | null): boolean {
+  const { article, sentences } = sc;
+  const words = quote.text.split(/\s+/).filter(Boolean).length;
+  if (words < MIN_STATEMENT_WORDS) return false;
+  if (attribution && attribution.speakerKey !== open.draft.speakerKey) return false;
+  if (attribution && attribution.at >= quote.close) return false;
+  const sentenceIndex = sentenceIndexAt(sentences, quote.open);
+  const sentence = sentences[sentenceIndex] as Sentence;
+  const closeSentence = sentenceIndexAt(sentences, Math.max(0, open.quote.close - 1));
+  const closeParagraph = (sentences[closeSentence] as Sentence).paragraphIndex;
+  const between = article.text.slice(open.quote.close, quote.open);
+  if (/[“”"]/.test(between)) return false;
+  if (sentence.paragraphIndex === closeParagraph + 1) {
+    // The next paragraph, opening with the quote, attributed to no one else.
+    const paragraphStart = article.paragraphs[sentence.paragraphIndex]?.start ?? -1;
+    return !attribution && open.draft.mode !== 'PARTIAL' && quote.open <= paragraphStart + 1;
+  }
+  if (sentence.paragraphIndex !== closeParagraph || between.length > 160) return false;
+  verbPattern.lastIndex = 0;
+  if (open.draft.mode === 'PARTIAL' && !verbPattern.test(between)) return false;
+  // Across a sentence break, the new sentence may only open with a short lead-in.
+  const lead = article.text.slice(Math.max(sentence.start, open.quote.close), quote.open);
+  // and the quote must be speech set off on its own ("He added, “...”"), not a fragment
+  // inside a new paraphrase ("He said the king “will be involved ...”").
+  return (
+    closeSentence === sentenceIndex || (lead.trim().length <= 30 && quoteMode(article, quote, sentence) === 'DIRECT')
+  );
+}
+
 export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): StatementDraft[] {
   const { article, sentences, context: ctx } = sc;
   const drafts: StatementDraft[] = [];
   let previous: { speakerKey: string; sentence: number; date: DateClaim } | null = null;
-  let lastDraft: { draft: StatementDraft; quote: QuoteSpan; paragraph: number } | null = null;
+  let lastDraft: OpenDraft | null = null;
   for (const quote of quotes) {
     if (sentences.length === 0) break;
     // Under MIN_STATEMENT_WORDS a marked quote can neither be a statement nor continue one,
@@ -329,40 +205,27 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       continue;
     const sentenceIndex = sentenceIndexAt(sentences, quote.open);
     const sentence = sentences[sentenceIndex] as Sentence;
-    let attribution = findAttribution(sc, quote);
-    // The rest of a quote split around its attribution ("...,” he said, “...”) or resumed
-    // right after it belongs to the same statement.
-    const closeParagraph: number | undefined = lastDraft
-      ? sentences[sentenceIndexAt(sentences, Math.max(0, lastDraft.quote.close - 1))]?.paragraphIndex
-      : -1;
-    if (lastDraft && !quote.unmarked && !lastDraft.quote.unmarked && closeParagraph === sentence.paragraphIndex) {
-      const between = article.text.slice(lastDraft.quote.close, quote.open);
-      const sameSpeaker = !attribution || attribution.speakerKey === lastDraft.draft.speakerKey;
-      // A quote with an attribution of its own after it is a remark of its own.
-      const ownAttribution = attribution !== null && attribution.at >= quote.close;
-      const words = quote.text.split(/\s+/).filter(Boolean).length;
-      verbPattern.lastIndex = 0;
-      const aroundAttribution = verbPattern.test(between);
-      if (
-        sameSpeaker &&
-        !ownAttribution &&
-        words >= MIN_STATEMENT_WORDS &&
-        between.length <= 160 &&
-        !/[“”"]/.test(between) &&
-        (lastDraft.draft.mode !== 'PARTIAL' || aroundAttribution)
-      ) {
-        const d: StatementDraft = lastDraft.draft;
-        d.quote = `${d.quote} ${quote.text}`.trim();
-        const lastSentence = sentences[sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1))] as Sentence;
-        d.evidence = {
-          start: d.evidence.start,
-          end: Math.max(d.evidence.end, lastSentence.end, quote.close),
-          excerpt: '',
-        };
-        d.evidence.excerpt = article.text.slice(d.evidence.start, d.evidence.end);
-        lastDraft = { draft: d, quote, paragraph: lastDraft.paragraph };
-        continue;
-      }
+    let attribution = findAttribution({
+      context: ctx,
+      text: article.text,
+      sentences,
+      quote,
+      firstIndex: sentenceIndex,
+      lastIndex: sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1)),
+    });
+    // The rest of a quote split around its attribution ("...,” he said, “...”), resumed
+    // right after it, or carried on in the next paragraph with no attribution of its own,
+    // belongs to the same statement.
+    if (lastDraft && !quote.unmarked && !lastDraft.quote.unmarked && continues(sc, lastDraft, quote, attribution)) {
+      const d: StatementDraft = lastDraft.draft;
+      // The parts stay apart: an ellipsis marks the words left out between them.
+      d.quote = `${d.quote} … ${quote.text}`.trim();
+      d.quoteParts = [...d.quoteParts, ...quote.parts];
+      const lastSentence = sentences[sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1))] as Sentence;
+      const end = Math.max(d.evidence.end, lastSentence.end, quote.close);
+      d.evidence = { start: d.evidence.start, end, excerpt: article.text.slice(d.evidence.start, end) };
+      lastDraft = { draft: d, quote, paragraph: lastDraft.paragraph };
+      continue;
     }
     // A paragraph that is nothing but a quote continues the previous speaker.
     if (!attribution && previous && !quote.unmarked) {
@@ -370,7 +233,7 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       const wholeParagraph = quote.open <= paragraphStart + 1;
       const previousParagraph = (sentences[previous.sentence] as Sentence).paragraphIndex;
       if (wholeParagraph && sentence.paragraphIndex - previousParagraph <= 2) {
-        attribution = { speakerKey: previous.speakerKey, at: quote.open, confidence: 0.6 };
+        attribution = { speakerKey: previous.speakerKey, at: quote.open, confidence: 0.6, sieve: 'CONTINUATION' };
       }
     }
     if (!attribution) continue;
@@ -421,6 +284,7 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       kind: 'STATEMENT',
       speakerKey: attribution.speakerKey,
       quote: quoteText,
+      quoteParts: parts,
       mode,
       mentionedKeys: [...mentioned],
       evidence: { start: evidenceStart, end: evidenceEnd, excerpt: article.text.slice(evidenceStart, evidenceEnd) },

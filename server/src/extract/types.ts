@@ -54,6 +54,8 @@ export interface StatementDraft extends ItemDraftBase {
   speakerKey: string;
   /** The quoted words, without the surrounding quotation marks; split quotes joined. */
   quote: string;
+  /** Where each part of the quote is in the article text (one range per part, in order). */
+  quoteParts: Array<{ start: number; end: number }>;
   mode: QuoteMode;
   /** Actors mentioned in the quote's sentence other than the speaker. */
   mentionedKeys: string[];
