@@ -72,7 +72,7 @@ function mentionsBetween(ctx: ArticleContext, sentenceIndex: number, from: numbe
 export function speakerOf(ctx: ArticleContext, m: ResolvedMention): string | null {
   if (m.kind === 'PRONOUN') {
     const lower = m.name.toLowerCase();
-    if (lower === 'he' || lower === 'she') return ctx.resolvePronoun(m.start, m.sentenceIndex);
+    if (lower === 'he' || lower === 'she') return ctx.resolvePronoun(m.start, m.sentenceIndex, lower);
     return null;
   }
   if (!m.actorKey || m.actorKey.startsWith('country:')) return null;

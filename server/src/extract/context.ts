@@ -7,6 +7,7 @@
 import { countryOfQualifier } from './geo.js';
 import type { Mention } from './mentions.js';
 import { couldBeSurname, findMentions } from './mentions.js';
+import { nameEvidence } from './name-kinds.js';
 import { canonicalGivenName, coreNameWords, personKey, surnameOf } from './names.js';
 import { partitionPoint } from './partition-point.js';
 import { parseRole, type Role, rolesMatch } from './roles.js';
@@ -21,6 +22,18 @@ export interface ActorRecord extends ActorDraft {
   positions: number[];
   /** Positions where the actor is a sentence's subject, ascending. */
   subjectPositions: number[];
+  /** What the article or the given name shows ("Mr.", "spokeswoman", "Angela"), if anything. */
+  gender: 'MALE' | 'FEMALE' | null;
+}
+
+const maleTitle =
+  /\b(?:mr|sir|king|prince|spokesman|chairman|congressman|businessman|lord|father|brother|son|husband)\b/i;
+const femaleTitle =
+  /\b(?:mrs|ms|miss|madam|dame|lady|queen|princess|spokeswoman|chairwoman|congresswoman|businesswoman|mother|sister|daughter|wife)\b/i;
+
+/** Marks in `text` before `offset`: an odd count means the offset is inside a quotation. */
+function insideQuotation(text: string, offset: number): boolean {
+  return (text.slice(0, offset).match(/[“”"]/g)?.length ?? 0) % 2 === 1;
 }
 
 /**
@@ -63,6 +76,11 @@ export class ArticleContext {
         const actorKey = this.register(mention, sentence);
         resolved.push({ ...mention, actorKey, sentenceIndex: index });
         const record = actorKey ? this.actors.get(actorKey) : undefined;
+        if (record?.kind === 'PERSON' && !record.gender) {
+          record.gender = maleTitle.test(mention.title) ? 'MALE' : femaleTitle.test(mention.title) ? 'FEMALE' : null;
+        }
+        // A name inside quoted words is the speaker's subject, not the narration's.
+        if (insideQuotation(sentence.text, mention.start - sentence.start)) continue;
         if (record?.kind !== 'PERSON' || mention.possessive) {
           if (mention.kind === 'PRONOUN' && mention.start - sentence.start < 20) subjectTaken = true;
           continue;
@@ -99,6 +117,7 @@ export class ArticleContext {
       surname: surnameOf(name),
       positions: [],
       subjectPositions: [],
+      gender: kind === 'PERSON' ? nameEvidence(name).gender : null,
     };
     this.actors.set(key, record);
     return record;
@@ -157,6 +176,7 @@ export class ArticleContext {
       } else if (coreNameWords(mention.name).length > coreNameWords(record.name).length) {
         record.name = mention.name; // keep the fullest name
         record.surname = surnameOf(mention.name);
+        record.gender ??= nameEvidence(mention.name).gender;
       }
     } else if (mention.kind === 'ORGANIZATION') {
       const key = `org:${coreNameWords(mention.name).join(' ') || mention.name.toLowerCase()}`;
@@ -243,27 +263,38 @@ export class ArticleContext {
    * Who "he" or "she" at `position` most likely is: the person most recently the subject
    * of a sentence, or the most recent speaker, within this and the two paragraphs before.
    */
-  resolvePronoun(position: number, sentenceIndex: number): string | null {
+  resolvePronoun(position: number, sentenceIndex: number, pronoun?: string): string | null {
     const sentence = this.sentences[sentenceIndex];
     if (!sentence) return null;
+    const wanted = /^(?:he|him|his)$/i.test(pronoun ?? '')
+      ? 'MALE'
+      : /^(?:she|her|hers)$/i.test(pronoun ?? '')
+        ? 'FEMALE'
+        : null;
+    // "she" is not a man the article or his given name shows to be one.
+    const fits = (key: string): boolean => {
+      const gender = this.actors.get(key)?.gender;
+      return !wanted || !gender || gender === wanted;
+    };
     const firstParagraph = sentence.paragraphIndex - 2;
     // The subject of the pronoun's own sentence comes first ("Kim promised Moon ... he told").
     let own: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
-      if (record.kind !== 'PERSON') continue;
+      if (record.kind !== 'PERSON' || !fits(record.key)) continue;
       const at = record.subjectPositions[lastIndexBelow(record.subjectPositions, position)];
       if (at !== undefined && at >= sentence.start && (!own || at < own.at)) own = { key: record.key, at };
     }
     if (own) return own.key;
     let best: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
-      if (record.kind !== 'PERSON') continue;
+      if (record.kind !== 'PERSON' || !fits(record.key)) continue;
       const at = this.lastNearbyBefore(record.subjectPositions, position, firstParagraph);
       if (at !== null && (!best || at > best.at)) best = { key: record.key, at };
     }
     for (const speaker of this.speakers) {
       if (
         speaker.position < position &&
+        fits(speaker.key) &&
         (!best || speaker.position > best.at) &&
         this.paragraphAt(speaker.position) >= firstParagraph
       ) {
@@ -273,7 +304,7 @@ export class ArticleContext {
     if (best) return best.key;
     let latest: { key: string; at: number } | null = null;
     for (const record of this.actors.values()) {
-      if (record.kind !== 'PERSON') continue;
+      if (record.kind !== 'PERSON' || !fits(record.key)) continue;
       const at = record.positions[lastIndexBelow(record.positions, position)];
       if (at !== undefined && (!latest || at > latest.at)) latest = { key: record.key, at };
     }

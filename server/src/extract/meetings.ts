@@ -63,7 +63,7 @@ export function extractMeetings(mc: MeetingContext): MeetingDraft[] {
       for (const m of mentions) {
         if (m.kind === 'PERSON' || (m.kind === 'UNKNOWN' && m.actorKey?.startsWith('person:'))) add(m.actorKey);
         else if (m.kind === 'PRONOUN' && /^(he|she)$/i.test(m.name) && m.start < at && at - m.end < 40)
-          add(ctx.resolvePronoun(m.start, sentenceIndex));
+          add(ctx.resolvePronoun(m.start, sentenceIndex, m.name));
       }
       if (participants.length < 2) {
         // Groups: "top Russian and NATO generals" -> Russia, NATO.

@@ -361,7 +361,14 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
             after.map((w) => w.text),
             [],
           ) === 'ORGANIZATION');
-      if (ofOrganization || findCountry(bare(place)) || findCity(place.toLowerCase()) || nameEvidence(place).place)
+      // A person's name never runs on through "of": "Robert Kelly of Pusan National University".
+      if (
+        personBefore ||
+        ofOrganization ||
+        findCountry(bare(place)) ||
+        findCity(place.toLowerCase()) ||
+        nameEvidence(place).place
+      )
         words = words.slice(0, of);
     }
     // Scraped pages glue a link's text to a name ("James Comey James Brien ComeyBernie-Hillary",

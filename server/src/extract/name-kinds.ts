@@ -22,9 +22,16 @@ export interface NameEvidence {
   place: boolean;
   /** A word of the phrase is an ordinary English word, not a name: an adjective, a plural, a verb, a number or a date word. */
   commonWord: boolean;
+  /**
+   * The gender compromise's given-name lists give the first word, when that word is a
+   * given name at all: in "Kim Jong-un" or "Moon Jae-in" (family name first, a
+   * hyphenated given name after) it is not, and no gender is read.
+   */
+  gender: 'MALE' | 'FEMALE' | null;
 }
 
 const NO_EVIDENCE: NameEvidence = {
+  gender: null,
   person: false,
   givenName: false,
   organization: false,
@@ -76,7 +83,17 @@ function read(name: string): NameEvidence {
       !/^(?:\p{Lu}\.?)+$/u.test(term.text) &&
       !(index > 0 && term.tags.includes('Organization')),
   );
+  const familyNameFirst = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name.trim().split(/\s+/).at(-1) ?? '');
+  const gender =
+    wordCount < 2 || familyNameFirst
+      ? null
+      : first.tags.includes('MaleName') && !first.tags.includes('FemaleName')
+        ? 'MALE'
+        : first.tags.includes('FemaleName') && !first.tags.includes('MaleName')
+          ? 'FEMALE'
+          : null;
   return {
+    gender,
     person: people === wordCount,
     givenName: first.tags.includes('FirstName'),
     organization: organizations >= Math.max(1, wordCount - 1) && organizations > 0,

@@ -140,7 +140,14 @@ export function personKey(name: string): string {
 
 export function surnameOf(name: string): string {
   const words = coreNameWords(name);
-  return words.length ? canonicalSurname(words[words.length - 1] as string) : '';
+  if (words.length === 0) return '';
+  // Family name first, hyphenated given name after ("Kim Jong-un", "Moon Jae-in"): the
+  // person is "Kim", not "Jong-un", when named again.
+  const written = name.trim().split(/\s+/);
+  if (words.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(written.at(-1) ?? '')) {
+    return canonicalSurname(words[0] as string);
+  }
+  return canonicalSurname(words[words.length - 1] as string);
 }
 
 /** Normalized form stored as an alias and looked up: lower-case, no accents, titles or punctuation. */

@@ -119,7 +119,8 @@ function contextDate(sc: StatementContext, sentenceIndex: number, speakerKey: st
     const names = ctx
       .mentionsIn(i)
       .some(
-        (m) => m.actorKey === speakerKey || (m.kind === 'PRONOUN' && ctx.resolvePronoun(m.start, i) === speakerKey),
+        (m) =>
+          m.actorKey === speakerKey || (m.kind === 'PRONOUN' && ctx.resolvePronoun(m.start, i, m.name) === speakerKey),
       );
     if (!names) continue;
     const found = findTemporalMentions(article.text.slice(s.start, s.end), anchor, { tense: 'past' }).filter(
@@ -167,6 +168,7 @@ function continues(sc: StatementContext, open: OpenDraft, quote: QuoteSpan, attr
   const words = quote.text.split(/\s+/).filter(Boolean).length;
   if (words < MIN_STATEMENT_WORDS) return false;
   if (attribution && attribution.speakerKey !== open.draft.speakerKey) return false;
+  // A quote with an attribution of its own after it (“B,” he added) is a remark of its own.
   if (attribution && attribution.at >= quote.close) return false;
   const sentenceIndex = sentenceIndexAt(sentences, quote.open);
   const sentence = sentences[sentenceIndex] as Sentence;
