@@ -9,6 +9,7 @@ import { ConfigError, invocationDir, loadConfig } from '../config.js';
 import { isAppError } from '../lib/errors.js';
 import { createLogger } from '../lib/logger.js';
 import { PARLEY_VERSION } from '../version.js';
+import { type ActorsAuditOptions, runActorsAudit } from './actors-audit.js';
 import { createMigration } from './db-migration.js';
 import { runEvaluation } from './eval.js';
 import { type ExportCommandOptions, runExport } from './export.js';
@@ -126,6 +127,23 @@ export function buildProgram(): Command {
         ...(options.verbose ? { verbose: true } : {}),
       });
       process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+    });
+
+  program
+    .command('actors-audit')
+    .description(
+      'Extract a corpus (JSON lines, optionally gzipped) and print a reproducible random sample of the distinct actors found, with their kind, for judging by hand.',
+    )
+    .argument(
+      '<corpus>',
+      'a .jsonl or .jsonl.gz file, one article per line: {"text": ..., "title"?, "url"?, "publisher"?, "published"?}',
+    )
+    .option('--sample <n>', 'how many actors to list (default 300)')
+    .option('--seed <n>', 'the same seed draws the same sample (default 1)')
+    .option('--limit <n>', 'read at most this many articles')
+    .option('--json', 'print the counts and the sample as JSON')
+    .action(async (corpus: string, options: ActorsAuditOptions) => {
+      process.exitCode = await runActorsAudit(resolve(invocationDir(), corpus), options);
     });
 
   return program;

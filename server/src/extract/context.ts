@@ -4,6 +4,7 @@
  * surname, a pronoun or a role ("the defense secretary") refers to.
  */
 
+import { isCommonWord } from './common-words.js';
 import { countryOfQualifier } from './geo.js';
 import type { Mention } from './mentions.js';
 import { couldBeSurname, findMentions } from './mentions.js';
@@ -133,9 +134,38 @@ export class ArticleContext {
     return found;
   }
 
+  /**
+   * An acronym the lexicon does not know is an organisation when the article spells it
+   * out ("the Kurdistan Workers' Party (PKK)") or makes it speak ("KCNA said").
+   */
+  private acronymNamesOrganization(mention: Mention, sentence: Sentence): boolean {
+    if (!/^(?:\p{Lu}\.){2,}$|^\p{Lu}{3,6}$/u.test(mention.name)) return false;
+    if (isCommonWord(mention.name)) return false;
+    if (this.text.includes(`(${mention.name})`)) return true;
+    // One the story keeps coming back to ("the IOC's decision", "IOC officials") is a party to it.
+    if (this.acronymCount(mention.name) >= 3) return true;
+    const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 16);
+    return /^\s+(?:said|says|told|reported|announced|stated|added|wrote)\b/.test(after);
+  }
+
+  private readonly acronymCounts = new Map<string, number>();
+
+  /** How often the article uses an acronym; counted once per acronym, not per mention. */
+  private acronymCount(acronym: string): number {
+    let count = this.acronymCounts.get(acronym);
+    if (count === undefined) {
+      count = this.text.match(new RegExp(`\\b${acronym.replace(/\./g, '\\.')}(?![\\p{L}])`, 'gu'))?.length ?? 0;
+      this.acronymCounts.set(acronym, count);
+    }
+    return count;
+  }
+
   /** Adds a mention to the registry; returns the actor key it refers to, if any. */
   private register(mention: Mention, sentence: Sentence): string | null {
     let record: ActorRecord | undefined;
+    if (mention.kind === 'UNKNOWN' && this.acronymNamesOrganization(mention, sentence)) {
+      mention = { ...mention, kind: 'ORGANIZATION' };
+    }
     if (mention.kind === 'PERSON' || mention.kind === 'UNKNOWN') {
       const words = coreNameWords(mention.name);
       if (words.length === 0) return null;
@@ -164,6 +194,9 @@ export class ArticleContext {
         );
         if (
           couldBeSurname(mention.name) &&
+          // "Business said", "Federalist reports": an ordinary word is no one's surname
+          // unless the article names someone by it in full (found above).
+          !(isCommonWord(mention.name) && !nameEvidence(mention.name).person) &&
           (/^\s+(?:said|says|told|tells|added|wrote|replied|responded|asked)\b/.test(after) ||
             /\bsaid\s+$/.test(before))
         ) {

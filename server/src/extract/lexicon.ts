@@ -389,6 +389,9 @@ export const knownOrganizations = new Set([
  * titles, where a role ends and the name begins.
  */
 export const roleHeadWords = new Set([
+  'chief',
+  'member',
+  'sheriff',
   'justice',
   'counsel',
   'journalist',
@@ -434,6 +437,25 @@ export const roleHeadWords = new Set([
   'madame',
   'madam',
 ]);
+
+/**
+ * Heads of the names of laws and instruments ("Public Health Service Act", "Equal Rights
+ * Amendment", "Paris Accord"): what such a phrase names is a text, not an actor.
+ */
+export const instrumentWords = new Set([
+  'act',
+  'amendment',
+  'treaty',
+  'accord',
+  'accords',
+  'doctrine',
+  'statute',
+  'ordinance',
+]);
+
+/** Hyphenated modifiers that make a capitalised word an adjective ("FBI-led", "Texas-based"). */
+export const modifierSuffix =
+  /-(?:led|based|backed|owned|run|funded|linked|allied|style|era|winning|born|bound|controlled|friendly|sponsored)$/i;
 
 export const partyLabels = new Set([
   'democrat',

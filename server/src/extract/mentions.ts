@@ -3,11 +3,16 @@
  * organizations, countries and places, and pronouns. Rule-based: capitalized phrases
  * classified by titles, organization words, the gazetteer and their shape.
  */
+
+import { isCommonWord } from './common-words.js';
+import { MONTHS, WEEKDAYS } from './dates/lexicon.js';
 import { countryOfDemonym, countryOfQualifier, findCity, findCountry } from './geo.js';
 import type { Token as TaggedToken } from './language.js';
 import {
   capitalizedStopWords,
+  instrumentWords,
   knownOrganizations,
+  modifierSuffix,
   nonActorWords,
   organizationWords,
   partyLabels,
@@ -130,11 +135,19 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
     if (countryOfQualifier(nameWords[0] as string)) return 'COUNTRY';
     // Two capitals are more often "OK", "ID" or "TV" than an organisation the article
     // never spells out; the known ones (UN, EU, AP) are in knownOrganizations.
-    return (nameWords[0] as string).replace(/[.'’s]/g, '').length >= 3 ? 'ORGANIZATION' : 'UNKNOWN';
+    // Longer ones name an organisation when the lexicon knows it ("NSA", "HSBC"); others
+    // ("STEM", "SNAP", "ICU") only when the article spells them out or makes them speak,
+    // which the article context decides (context.ts).
+    const letters = (nameWords[0] as string).replace(/[.'’s]/g, '');
+    if (letters.length < 3 || isCommonWord(letters)) return 'UNKNOWN';
+    return nameEvidence(nameWords[0] as string).organization ? 'ORGANIZATION' : 'UNKNOWN';
   }
   // A nationality alone ("Chinese", "South Korean") is a description.
   if (countryOfDemonym(joined)) return 'UNKNOWN';
   if (lower.some((w) => nonActorWords.has(w))) return 'UNKNOWN';
+  // "Public Health Service Act": a law; "FBI-led", "Texas-based": a modifier.
+  if (lower.length >= 2 && instrumentWords.has(lower.at(-1) as string)) return 'UNKNOWN';
+  if (nameWords.some((w) => modifierSuffix.test(w))) return 'UNKNOWN';
   // "a New York Democrat", "the South Carolina Republican": a description, not a name.
   if (partyLabels.has(lower.at(-1) as string)) return 'UNKNOWN';
   const strongTitle = titleWords.some((t) => strongPersonTitles.has(t.replace(/\.$/, '')));
@@ -152,6 +165,9 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
     nameLike.length <= 4 &&
     nameLike.every((w) => isCapitalized(w) && !capitalizedStopWords.has(bare(w)))
   ) {
+    // With nothing to say it is a person's name, a phrase ending in an ordinary word is
+    // a label or a headline ("Policy Statement", "Schumer Shutdown").
+    if (!evidence.person && !evidence.givenName && ordinaryWord(bare(nameLike.at(-1) as string))) return 'UNKNOWN';
     return 'PERSON';
   }
   return 'UNKNOWN';
@@ -169,6 +185,56 @@ export function couldBeSurname(word: string): boolean {
   if (findCountry(b) || countryOfDemonym(b) || findCity(b)) return false;
   const evidence = nameEvidence(word);
   return !evidence.organization && !evidence.place && !evidence.commonWord;
+}
+
+/** A common English word that is not also a name the lexicon knows ("John", "Rose", "Will"). */
+function ordinaryWord(word: string): boolean {
+  if (!isCommonWord(word)) return false;
+  const evidence = nameEvidence(word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
+  return !evidence.person && !evidence.givenName;
+}
+
+const calendarWords = new Set([...WEEKDAYS, ...MONTHS].map((w) => w.toLowerCase()));
+
+/**
+ * Words glued to a person's name by the page around it: a day after it ("Gary Herbert
+ * Saturday"), a caption or link word after it ("Kamala Harris Photos"), a descriptive
+ * noun before it ("Billionaire Tom Steyer", "Clerk Jane Osborn"; moved to the title).
+ * Only trimmed when what remains is a name the lexicon knows as a person's.
+ */
+function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
+  // "Trump Trump threatening ...": a link's text run into the same name again.
+  const repeated = words.findIndex((w, i) => i > 0 && w.text === (words[i - 1] as Token).text);
+  let out = repeated > 0 ? words.slice(0, repeated) : words;
+  const isPerson = (ws: Token[]) => nameEvidence(ws.map((w) => w.text).join(' ')).givenName;
+  while (out.length >= 3) {
+    const last = out.at(-1) as Token;
+    const lastWord = bare(last.text);
+    if ((calendarWords.has(lastWord) || ordinaryWord(lastWord)) && isPerson(out.slice(0, -1))) out = out.slice(0, -1);
+    else break;
+  }
+  // "Blue Cross Blue Shield Association President": the organisation, its officer's title after it.
+  if (
+    out.length >= 3 &&
+    personTitles.has(bare((out.at(-1) as Token).text)) &&
+    out.slice(0, -1).some((w) => organizationWords.has(bare(w.text)))
+  ) {
+    out = out.slice(0, -1);
+  }
+  if (out.length >= 3) {
+    const first = out[0] as Token;
+    const rest = out.slice(1);
+    if (
+      ordinaryWord(bare(first.text)) &&
+      isPerson(rest) &&
+      // "Trump Donald John" (link debris) is not "Donald John" with a title.
+      !nameEvidence((rest.at(-1) as Token).text).givenName
+    ) {
+      titleTokens.push(first);
+      out = out.slice(1);
+    }
+  }
+  return out;
 }
 
 /** Tags the language layer gives words that cannot open a name ("Did", "WATCHED", "Slippery"). */
@@ -344,7 +410,8 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
       break;
     }
     // "Mitch McConnell of Kentucky": the state is where he is from, not part of his name.
-    const of = words.findIndex((w, index) => index >= 2 && w.text === 'of');
+    // ("Whitmer of Michigan" too, when what follows is a place.)
+    const of = words.findIndex((w, index) => index >= 1 && w.text === 'of');
     if (of > 0) {
       const after = words.slice(of + 1);
       const place = after.map((w) => w.text.replace(/['’]s?$/u, '')).join(' ');
@@ -363,7 +430,7 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
           ) === 'ORGANIZATION');
       // A person's name never runs on through "of": "Robert Kelly of Pusan National University".
       if (
-        personBefore ||
+        (personBefore && of >= 2) ||
         ofOrganization ||
         findCountry(bare(place)) ||
         findCity(place.toLowerCase()) ||
@@ -389,6 +456,7 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
       ).person
     )
       words = words.slice(0, -1);
+    words = trimGluedWords(words, titleTokens);
     const last = words[words.length - 1] as Token;
     const possessiveSuffix = /['’]s?$/u.exec(last.text)?.[0] ?? '';
     const possessive = possessiveSuffix !== '';

@@ -7,6 +7,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { canonicalHttpUrl } from './article-urls.js';
+import { findMainContent } from './main-content.js';
 import { type DocumentHints, NO_HINTS, type SourceBlock, type SourceDocument } from './source-blocks.js';
 import { cleanInline } from './text-cleanup.js';
 
@@ -310,9 +311,24 @@ function flattenMarkup(html: string): string {
  * HTML -> blocks; when dropping the page header/footer left no text at all (a page that
  * wraps everything in <header>, or never closes it), read it again keeping them.
  */
-export function readHtml(source: string): SourceDocument {
+export function readHtml(source: string, options: { mainContent?: boolean } = {}): SourceDocument {
   const html = nestingDepth(source) > MAX_NESTING_DEPTH ? flattenMarkup(source) : source;
   const document = htmlToDocument(html);
+  if (options.mainContent) {
+    // A web page: the body is what Readability finds, the metadata what the whole page says.
+    const main = findMainContent(html);
+    if (main) {
+      const body = htmlToDocument(main.html, { keepPageFurniture: true });
+      if (body.blocks.length > 0) {
+        // Readability sets the headline apart from the content; the page's own <h1> goes back
+        // in front, where the title and dateline rules expect it.
+        const headline = document.blocks.find((b) => b.headingLevel === 1);
+        const has = (b: SourceBlock) => body.blocks.some((x) => x.text.trim() === b.text.trim());
+        const blocks = headline && !has(headline) ? [headline, ...body.blocks] : body.blocks;
+        return { blocks, hints: document.hints };
+      }
+    }
+  }
   if (document.blocks.length > 0) return document;
   return htmlToDocument(html, { keepPageFurniture: true });
 }

@@ -43,7 +43,7 @@ function capInput(text: string, format: ArticleFormat): { text: string; cut: boo
 function readDocument(text: string, format: ArticleFormat): SourceDocument {
   switch (format) {
     case 'HTML': {
-      const document = readHtml(text);
+      const document = readHtml(text, { mainContent: true });
       return { ...document, blocks: splitLineBreaks(document.blocks, UNWRAPPED_LAYOUT, lineRole) };
     }
     case 'MARKDOWN': {
