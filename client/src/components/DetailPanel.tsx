@@ -211,11 +211,11 @@ export function groupBySource(
 
 function SourceCard({ source, passages }: { source: CitationDetails['source']; passages: readonly Passage[] }) {
   const href = safeUrl(source.url);
-  const title = source.title ?? 'Untitled article';
+  const title = source.title ?? 'Untitled (the text gives no headline)';
   return (
     <li className="citation">
       <p className="citation-source">
-        <strong>{source.publisher ?? 'Publisher not given'}</strong>
+        <strong>{source.publisher ?? 'Publisher unknown'}</strong>
         {source.publishedAt ? (
           <span className="muted"> · {source.publishedAt.label}</span>
         ) : (

@@ -167,7 +167,16 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   ) {
     // With nothing to say it is a person's name, a phrase ending in an ordinary word is
     // a label or a headline ("Policy Statement", "Schumer Shutdown").
-    if (!evidence.person && !evidence.givenName && ordinaryWord(bare(nameLike.at(-1) as string))) return 'UNKNOWN';
+    if (
+      !evidence.person &&
+      !evidence.givenName &&
+      (ordinaryWord(bare(nameLike.at(-1) as string)) ||
+        // ("Moon Jae-in" is family name first: the first word may be any word.)
+        (ordinaryWord(bare(nameLike[0] as string)) && !/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(nameLike.at(-1) as string)))
+    )
+      return 'UNKNOWN';
+    // Person names do not run on through "of" ("Study of Islam", "List of Indian").
+    if (lower.includes('of')) return 'UNKNOWN';
     return 'PERSON';
   }
   return 'UNKNOWN';
@@ -203,9 +212,18 @@ const calendarWords = new Set([...WEEKDAYS, ...MONTHS].map((w) => w.toLowerCase(
  * Only trimmed when what remains is a name the lexicon knows as a person's.
  */
 function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
-  // "Trump Trump threatening ...": a link's text run into the same name again.
-  const repeated = words.findIndex((w, i) => i > 0 && w.text === (words[i - 1] as Token).text);
+  // "Trump Trump threatening ...", "Cory Booker Cory": a link's text run into the same name again.
+  const repeated = words.findIndex(
+    (w, i) => i > 0 && (w.text === (words[i - 1] as Token).text || w.text === (words[0] as Token).text),
+  );
   let out = repeated > 0 ? words.slice(0, repeated) : words;
+  // "Fox News Monday", "Appropriations Committee Tuesday": the day belongs to the sentence.
+  while (out.length >= 2 && calendarWords.has(bare((out.at(-1) as Token).text))) out = out.slice(0, -1);
+  // "Conn.-based National Shooting Sports Foundation": the modifier goes to the title.
+  while (out.length >= 2 && modifierSuffix.test((out[0] as Token).text)) {
+    titleTokens.push(out[0] as Token);
+    out = out.slice(1);
+  }
   const isPerson = (ws: Token[]) => nameEvidence(ws.map((w) => w.text).join(' ')).givenName;
   while (out.length >= 3) {
     const last = out.at(-1) as Token;
@@ -226,7 +244,7 @@ function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
     const rest = out.slice(1);
     if (
       ordinaryWord(bare(first.text)) &&
-      isPerson(rest) &&
+      !organizationWords.has(bare(first.text)) &&
       // "Trump Donald John" (link debris) is not "Donald John" with a title.
       !nameEvidence((rest.at(-1) as Token).text).givenName
     ) {
@@ -267,6 +285,19 @@ function roleEnd(words: readonly Token[]): number {
   }
   // A name after the title must hold a word that is not a suffix ("Jr.").
   return rest.some((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w.text)) ? cut : 0;
+}
+
+/**
+ * Whether "and" at tokens[j + 1] is inside one organisation's name: the words before it
+ * hold no organisation word of their own (so "the Senate and House" stays two), and the
+ * capitalised run after it ends in one ("Food and Drug Administration", "Oversight and
+ * Reform Committee", "Citizenship and Immigration Services").
+ */
+function andJoinsOneName(tokens: readonly Token[], from: number, j: number): boolean {
+  for (let k = from; k <= j; k += 1) if (organizationWords.has(bare((tokens[k] as Token).text))) return false;
+  let k = j + 2;
+  while (k + 1 < tokens.length && isCapitalized((tokens[k + 1] as Token).text) && k - j < 6) k += 1;
+  return organizationWords.has(bare((tokens[k] as Token).text));
 }
 
 /**
@@ -329,6 +360,11 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
           continue;
         }
         break;
+      }
+      if (next.text === 'and' && after && isCapitalized(after.text) && andJoinsOneName(tokens, i, j)) {
+        // "Food and Drug Administration", "Citizenship and Immigration Services".
+        j += 2;
+        continue;
       }
       if (next.text === 'of' && after && (isCapitalized(after.text) || after.text === 'the')) {
         // "Office of the Chairman of the Joint Chiefs of Staff", "Secretary of State John Kerry"

@@ -124,8 +124,14 @@ export function normalizeArticle(input: ArticleInput): Article {
     paragraphs: assembled.paragraphs,
     title: callerTitle ?? paragraphs.find((p) => p.kind === 'TITLE')?.text ?? document.hints.title,
     url,
+    // A wire story's own dateline ("WASHINGTON (Reuters) -") names its publisher when
+    // nothing else does; a contribution credit ("AP contributed") does not.
     publisher:
-      nonEmpty(input.publisher) ?? (url === null ? null : publisherFromUrl(url)) ?? nonEmpty(document.hints.siteName),
+      nonEmpty(input.publisher) ??
+      (url === null ? null : publisherFromUrl(url)) ??
+      nonEmpty(document.hints.siteName) ??
+      findOpeningDateline(paragraphs.filter((p) => p.kind === 'BODY').map((p) => p.text))?.wireServices[0] ??
+      null,
     author:
       paragraphs.find((p) => p.credit?.kind === 'BYLINE' && p.credit.author)?.credit?.author ??
       nonEmpty(document.hints.author),

@@ -3,6 +3,7 @@
  * name; any other site is named by its registrable domain ("example.org"), which is stable
  * across its subdomains and still tells a reader where the text came from.
  */
+import { getDomain } from 'tldts';
 
 /** Registrable domain (or a more specific host) -> the outlet's usual name. */
 const PUBLISHER_BY_DOMAIN: Readonly<Record<string, string>> = {
@@ -76,9 +77,6 @@ export const KNOWN_PUBLISHER_NAMES: ReadonlySet<string> = new Set(
   Object.values(PUBLISHER_BY_DOMAIN).map((name) => name.toLowerCase()),
 );
 
-/** Second-level labels under a country TLD that are not registrable themselves (bbc.co.uk). */
-const SHARED_SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ne', 'or', 'go']);
-
 function hostOf(url: string): string | null {
   try {
     const host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
@@ -88,14 +86,14 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** "politicalticker.blogs.cnn.com" -> "cnn.com"; "www.bbc.co.uk" -> "bbc.co.uk". */
+/**
+ * "politicalticker.blogs.cnn.com" -> "cnn.com"; "www.bbc.co.uk" -> "bbc.co.uk";
+ * "news.abc.net.au" -> "abc.net.au": the registrable domain by the Public Suffix List
+ * (tldts), so every country's second-level suffixes are known, not a hand-kept few.
+ */
 export function registrableDomain(host: string): string {
-  const labels = host.split('.');
-  if (labels.length <= 2 || /^[\d.]+$/.test(host) || host.includes(':')) return host;
-  const tld = labels.at(-1) ?? '';
-  const second = labels.at(-2) ?? '';
-  const keep = tld.length === 2 && SHARED_SECOND_LEVEL.has(second) ? 3 : 2;
-  return labels.slice(-keep).join('.');
+  if (/^[\d.]+$/.test(host) || host.includes(':')) return host;
+  return getDomain(host, { allowPrivateDomains: false }) ?? host;
 }
 
 export function publisherFromUrl(url: string): string | null {

@@ -82,6 +82,47 @@ describe('url and publisher', () => {
     expect(registrableDomain('www.example.com.au')).toBe('example.com.au');
     expect(registrableDomain('localhost')).toBe('localhost');
   });
+
+  it.each([
+    // Suffixes a hand-kept table of "co", "com", "org" ... misses: the Public Suffix List knows them.
+    ['news.abc.net.au', 'abc.net.au'],
+    ['www.lemonde.fr', 'lemonde.fr'],
+    ['www3.nhk.or.jp', 'nhk.or.jp'],
+    ['timesofindia.indiatimes.com', 'indiatimes.com'],
+    ['www.stuff.co.nz', 'stuff.co.nz'],
+    ['edition.cnn.com', 'cnn.com'],
+    ['192.168.0.1', '192.168.0.1'],
+  ])('takes the registrable domain of %s from the Public Suffix List', (host, domain) => {
+    expect(registrableDomain(host)).toBe(domain);
+  });
+});
+
+describe('publisher from a wire dateline', () => {
+  const body = (opening: string) =>
+    `${opening} Ministers of the two countries agreed on Tuesday to reopen talks on the disputed border.\n\nThe talks will resume next month in Geneva, officials said.`;
+
+  it.each([
+    ['WASHINGTON (Reuters) -', 'Reuters'],
+    ['MOSCOW (AP) —', 'Associated Press'],
+    ['PARIS (AFP) -', 'Agence France-Presse'],
+  ])('names the agency of "%s" when nothing else names a publisher', (dateline, agency) => {
+    expect(normalizeArticle({ text: body(dateline) }).publisher).toBe(agency);
+  });
+
+  it('lets the URL and the caller win over the dateline', () => {
+    expect(
+      normalizeArticle({ text: body('WASHINGTON (Reuters) -'), url: 'https://www.themoscowtimes.com/x' }).publisher,
+    ).toBe('The Moscow Times');
+    expect(normalizeArticle({ text: body('WASHINGTON (Reuters) -'), publisher: 'Daily Planet' }).publisher).toBe(
+      'Daily Planet',
+    );
+  });
+
+  it('does not take a contribution credit or an agency quoted in the story for the publisher', () => {
+    const text = `${body('WASHINGTON —')}\n\nThe Associated Press contributed to this report.`;
+    expect(normalizeArticle({ text }).publisher).toBeNull();
+    expect(normalizeArticle({ text: body('Officials told Reuters on Monday that') }).publisher).toBeNull();
+  });
 });
 
 describe('publication date', () => {
