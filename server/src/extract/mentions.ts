@@ -127,6 +127,9 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   const joined = lower.join(' ');
   if (knownOrganizations.has(joined)) return 'ORGANIZATION';
   if (findCountry(joined)) return 'COUNTRY';
+  // "Public Health Service Act": a law; "FBI-led", "Texas-based": a modifier.
+  if (lower.length >= 2 && instrumentWords.has(lower.at(-1) as string)) return 'UNKNOWN';
+  if (nameWords.some((w) => modifierSuffix.test(w))) return 'UNKNOWN';
   // "the Administration", "the Office", "the University": a generic head noun names no one.
   if (lower.length === 1 && (organizationWords.has(joined) || personTitles.has(joined) || roleHeadWords.has(joined)))
     return 'UNKNOWN';
@@ -145,9 +148,6 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   // A nationality alone ("Chinese", "South Korean") is a description.
   if (countryOfDemonym(joined)) return 'UNKNOWN';
   if (lower.some((w) => nonActorWords.has(w))) return 'UNKNOWN';
-  // "Public Health Service Act": a law; "FBI-led", "Texas-based": a modifier.
-  if (lower.length >= 2 && instrumentWords.has(lower.at(-1) as string)) return 'UNKNOWN';
-  if (nameWords.some((w) => modifierSuffix.test(w))) return 'UNKNOWN';
   // "a New York Democrat", "the South Carolina Republican": a description, not a name.
   if (partyLabels.has(lower.at(-1) as string)) return 'UNKNOWN';
   const strongTitle = titleWords.some((t) => strongPersonTitles.has(t.replace(/\.$/, '')));
@@ -244,7 +244,9 @@ function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
     const rest = out.slice(1);
     if (
       ordinaryWord(bare(first.text)) &&
-      !organizationWords.has(bare(first.text)) &&
+      // Only before a person's name: "International Olympic Committee" keeps its first word.
+      !out.some((w) => organizationWords.has(bare(w.text))) &&
+      !nameEvidence(rest.map((w) => w.text).join(' ')).place &&
       // "Trump Donald John" (link debris) is not "Donald John" with a title.
       !nameEvidence((rest.at(-1) as Token).text).givenName
     ) {
@@ -288,13 +290,13 @@ function roleEnd(words: readonly Token[]): number {
 }
 
 /**
- * Whether "and" at tokens[j + 1] is inside one organisation's name: the words before it
- * hold no organisation word of their own (so "the Senate and House" stays two), and the
+ * Whether "and" at tokens[j + 1] is inside one organisation's name: the word before it
+ * is no organisation word of its own (so "the Senate and House" stays two), and the
  * capitalised run after it ends in one ("Food and Drug Administration", "Oversight and
  * Reform Committee", "Citizenship and Immigration Services").
  */
-function andJoinsOneName(tokens: readonly Token[], from: number, j: number): boolean {
-  for (let k = from; k <= j; k += 1) if (organizationWords.has(bare((tokens[k] as Token).text))) return false;
+function andJoinsOneName(tokens: readonly Token[], j: number): boolean {
+  if (organizationWords.has(bare((tokens[j] as Token).text))) return false;
   let k = j + 2;
   while (k + 1 < tokens.length && isCapitalized((tokens[k + 1] as Token).text) && k - j < 6) k += 1;
   return organizationWords.has(bare((tokens[k] as Token).text));
@@ -361,7 +363,7 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
         }
         break;
       }
-      if (next.text === 'and' && after && isCapitalized(after.text) && andJoinsOneName(tokens, i, j)) {
+      if (next.text === 'and' && after && isCapitalized(after.text) && andJoinsOneName(tokens, j)) {
         // "Food and Drug Administration", "Citizenship and Immigration Services".
         j += 2;
         continue;
@@ -398,7 +400,12 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
       const tag = tagAt.get(first.start);
       const b = bare(first.text);
       if (personTitles.has(b) || partyLabels.has(b) || countryOfQualifier(first.text)) break;
-      const adjective = tag === 'ADJ' && nameEvidence(first.text).commonWord;
+      // ("International Olympic Committee", "National Rifle Association": an organisation's
+      // name may open with an adjective; a person's may not.)
+      const adjective =
+        tag === 'ADJ' &&
+        nameEvidence(first.text).commonWord &&
+        !organizationWords.has(bare((words.at(-1) as Token).text));
       if (!(tag && NOT_A_NAME_START.has(tag)) && !adjective) break;
       words = words.slice(1);
     }

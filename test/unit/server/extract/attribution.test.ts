@@ -1,0 +1,211 @@
+/**
+ * Each attribution sieve on its own (extract/attribution.ts): a sentence only that sieve
+ * can read, the speaker it must name, and the shapes it must refuse. Then the order:
+ * statements end to end, with split quotes, continuations and pronouns.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  type AttributionInput,
+  accordingTo,
+  findAttribution,
+  possessiveSpeech,
+  statementOf,
+  verbAfterQuote,
+  verbBeforeQuote,
+} from '../../../../server/src/extract/attribution.js';
+import { ArticleContext } from '../../../../server/src/extract/context.js';
+import { extractItems } from '../../../../server/src/extract/extract-items.js';
+import { findQuotes } from '../../../../server/src/extract/quotes.js';
+import { splitSentences } from '../../../../server/src/extract/sentences.js';
+import type { StatementDraft } from '../../../../server/src/extract/types.js';
+import { normalizeArticle } from '../../../../server/src/ingest/normalize-article.js';
+
+/** The article's context and the attribution input for the quote that contains `quoted`. */
+function setUp(body: string, quoted: string): { input: AttributionInput; nameOf: (key: string | undefined) => string } {
+  const article = normalizeArticle({ text: body, publishedAt: new Date('2020-03-04T00:00:00Z') });
+  const sentences = splitSentences(article.text, article.paragraphs);
+  const context = new ArticleContext(article.text, sentences);
+  const quote = findQuotes(article.text, article.paragraphs).find((q) => q.text.includes(quoted));
+  if (!quote) throw new Error(`no quote with ${quoted}`);
+  const at = (p: number) => sentences.findIndex((s) => p >= s.start && p < s.end);
+  return {
+    input: {
+      context,
+      text: article.text,
+      sentences,
+      quote,
+      firstIndex: at(quote.open),
+      lastIndex: at(Math.max(quote.open, quote.close - 1)),
+    },
+    nameOf: (key) => (key ? (context.actors.get(key)?.name ?? key) : 'nobody'),
+  };
+}
+
+const INTRO =
+  'Defense Secretary Jim Mattis and Senator Lindsey Graham spoke in Brussels. Pentagon spokeswoman Dana White was there too.';
+
+describe('sieve 1: the speech verb after the quote', () => {
+  it.each([
+    ['“We will not give up on dialogue,” Mattis said.', 'Jim Mattis'],
+    ['“We will not give up on dialogue,” said Mattis.', 'Jim Mattis'],
+    ['“We will not give up on dialogue,” the defense secretary said.', 'Jim Mattis'],
+    ['“We will not give up on dialogue,” Graham, who met him on Monday, told reporters.', 'Lindsey Graham'],
+  ])('%s', (sentence, speaker) => {
+    const { input, nameOf } = setUp(`${INTRO}\n\n${sentence}`, 'dialogue');
+    const found = verbAfterQuote(input);
+    expect(found?.sieve).toBe('VERB_AFTER');
+    expect(nameOf(found?.speakerKey)).toBe(speaker);
+  });
+
+  it('refuses a verb inside a subordinate clause after the quote', () => {
+    const { input } = setUp(
+      `${INTRO}\n\nMattis denied that he shared “intelligence sources or methods,” even though that was not what the Graham report alleged.`,
+      'intelligence',
+    );
+    expect(verbAfterQuote(input)).toBeNull();
+  });
+});
+
+describe('sieve 2: a statement issued in an organisation’s name', () => {
+  it('names the organisation', () => {
+    const { input, nameOf } = setUp(
+      `${INTRO}\n\nA statement from the International Olympic Committee called the scheme “an unprecedented attack on the integrity of sport.”`,
+      'unprecedented',
+    );
+    const found = statementOf(input);
+    expect(found?.sieve).toBe('STATEMENT_OF');
+    expect(nameOf(found?.speakerKey)).toBe('International Olympic Committee');
+  });
+});
+
+describe('sieve 3: a possessor’s words', () => {
+  it('gives “Graham’s question: …” to Graham', () => {
+    const { input, nameOf } = setUp(
+      `${INTRO}\n\nMattis smiled in response to Graham’s question: “When do we get to visit the front?”`,
+      'visit the front',
+    );
+    expect(nameOf(possessiveSpeech(input)?.speakerKey)).toBe('Lindsey Graham');
+  });
+
+  it('passes when a plain verb of speech says whose words they are', () => {
+    const { input } = setUp(
+      `${INTRO}\n\nMattis said of Graham’s remark that it was “a fair point to make about the alliance.”`,
+      'fair point',
+    );
+    expect(possessiveSpeech(input)).toBeNull();
+  });
+});
+
+describe('sieve 4: according to', () => {
+  it('names the person, not a news outlet', () => {
+    const { input, nameOf } = setUp(
+      `${INTRO}\n\nThe talks were “productive and frank on every point,” according to Graham.`,
+      'productive',
+    );
+    expect(nameOf(accordingTo(input)?.speakerKey)).toBe('Lindsey Graham');
+    const outlet = setUp(
+      `${INTRO}\n\nThe talks were “productive and frank on every point,” according to the Washington Post.`,
+      'productive',
+    );
+    expect(accordingTo(outlet.input)).toBeNull();
+  });
+});
+
+describe('sieve 5: the speech verb before the quote', () => {
+  it.each([
+    ['Mattis said Thursday that Russia must “prove itself first and live up to its commitments.”', 'Jim Mattis'],
+    // The subject is the one beside the verb, not the first person the sentence names.
+    [
+      'Without mentioning Graham by name, Mattis told the allies that a strong NATO would provide “significant continuity in hard times.”',
+      'Jim Mattis',
+    ],
+    // A relative clause between the subject and the verb.
+    ['Graham, who previously had said the allies should “pay their fair share of the costs,” left early.', 'Lindsey Graham'],
+    // An appositive with a verb of its own is skipped over.
+    [
+      'Dana White, who serves as the Pentagon’s chief spokeswoman, also denied the story: “This story is false in every detail.”',
+      'Dana White',
+    ],
+    // A participle takes the main clause's subject.
+    ['Graham called the plan reckless, telling CNN: “It is not a burden on the taxpayer at all.”', 'Lindsey Graham'],
+    // The outermost reporting clause is the source of reported speech.
+    ['Graham tweeted that Mattis denied any knowledge of “whatever may have happened to the convoy.”', 'Lindsey Graham'],
+  ])('%s', (sentence, speaker) => {
+    const { input, nameOf } = setUp(`${INTRO}\n\n${sentence}`, sentence.split('“')[1]?.slice(0, 12) ?? '');
+    const found = verbBeforeQuote(input);
+    expect(found?.sieve).toBe('VERB_BEFORE');
+    expect(nameOf(found?.speakerKey)).toBe(speaker);
+  });
+
+  it('takes nobody when no subject stands beside the verb', () => {
+    const { input } = setUp(
+      `${INTRO}\n\nIn Brussels, where Mattis arrived on Tuesday, many said the talks were “long overdue by any measure.”`,
+      'overdue',
+    );
+    expect(verbBeforeQuote(input)).toBeNull();
+  });
+});
+
+describe('the sieves in order', () => {
+  it('prefers the verb after the quote to one before it', () => {
+    const { input, nameOf } = setUp(
+      `${INTRO}\n\nGraham said Mattis was blunt: “We will not give up on dialogue,” Mattis said.`,
+      'dialogue',
+    );
+    const found = findAttribution(input);
+    expect(found?.sieve).toBe('VERB_AFTER');
+    expect(nameOf(found?.speakerKey)).toBe('Jim Mattis');
+  });
+});
+
+function statements(body: string): Array<{ speaker: string; quote: string; draft: StatementDraft }> {
+  const article = normalizeArticle({ text: body, publishedAt: new Date('2020-03-04T00:00:00Z') });
+  const extraction = extractItems(article);
+  const names = new Map(extraction.actors.map((a) => [a.key, a.name]));
+  return extraction.items
+    .filter((item): item is StatementDraft => item.kind === 'STATEMENT')
+    .map((draft) => ({ speaker: names.get(draft.speakerKey) ?? draft.speakerKey, quote: draft.quote, draft }));
+}
+
+describe('statements end to end', () => {
+  it('keeps the parts of a split quote apart, each with its own offsets', () => {
+    const body = `${INTRO}\n\n“We will not give up on dialogue,” Mattis said, “but we will negotiate from strength.”`;
+    const [only, ...rest] = statements(body);
+    expect(rest).toEqual([]);
+    expect(only?.quote).toBe('We will not give up on dialogue … but we will negotiate from strength.');
+    const text = normalizeArticle({ text: body }).text;
+    expect(only?.draft.quoteParts.map((p) => text.slice(p.start, p.end))).toEqual([
+      'We will not give up on dialogue,',
+      'but we will negotiate from strength.',
+    ]);
+  });
+
+  it('does not join a quote that a new sentence attributes to someone else', () => {
+    const body = `${INTRO}\n\n“The talks went well for everyone,” Mattis said as he left the building. Graham said he did not “see it that way at all.”`;
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Jim Mattis', 'Lindsey Graham']);
+  });
+
+  it('continues a speaker into the next paragraph that is nothing but a quote', () => {
+    const body = `${INTRO}\n\n“We will not give up on dialogue,” Mattis said.\n\n“Russia must prove itself first.”`;
+    const found = statements(body);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.quote).toBe('We will not give up on dialogue … Russia must prove itself first.');
+  });
+
+  it('resolves she to the woman, not the nearest man', () => {
+    const body =
+      'Angela Merkel arrived in Washington on Monday. Trade minister Brigitte Zypries said Germany may sue if Donald Trump goes ahead with the tax. “It would not be the first time he lost in court,” she told a broadcaster.';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Brigitte Zypries']);
+  });
+
+  it('does not take a name inside the quote for the pronoun’s antecedent', () => {
+    const body =
+      'Michael Bröning, a political analyst, has followed both leaders. “Merkel and Trump really are the polar opposite of each other,” he said.';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Michael Bröning']);
+  });
+
+  it('pairs mixed quotation marks', () => {
+    const body = `${INTRO}\n\n“We are grateful to the members of Congress on both sides," said Graham.`;
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Lindsey Graham']);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Phrases from real articles that are not actors, each in the sentence it came from
+ * (from actors audits over the 5,000-article corpus and the issue's examples), and the
+ * real actors beside them that must survive. One row per rule in mentions.ts / context.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { ArticleContext } from '../../../../server/src/extract/context.js';
+import { findMentions } from '../../../../server/src/extract/mentions.js';
+import { splitSentences } from '../../../../server/src/extract/sentences.js';
+
+function actorsIn(text: string): Array<{ name: string; kind: string }> {
+  const sentences = splitSentences(text, [{ kind: 'BODY', start: 0, end: text.length }]);
+  const context = new ArticleContext(text, sentences);
+  const keys = new Set(context.mentions.flat().flatMap((m) => (m.actorKey ? [m.actorKey] : [])));
+  return [...keys].map((key) => {
+    const record = context.actors.get(key);
+    return { name: record?.name ?? key, kind: record?.kind ?? '?' };
+  });
+}
+
+function kindOf(sentence: string, phrase: string): string | undefined {
+  const mentions = findMentions(sentence, 0);
+  return mentions.find((m) => m.text.includes(phrase) || m.name === phrase)?.kind;
+}
+
+describe('not actors', () => {
+  it.each([
+    // a place, a party label, a job description
+    ['He spoke in the Rose Garden on Monday.', 'Rose Garden'],
+    ['The New York Democrat voted against the bill.', 'New York Democrat'],
+    ['The South Carolina Republican did not answer.', 'South Carolina Republican'],
+    // laws and instruments
+    ['Congress passed the Public Health Service Act in 1944.', 'Public Health Service Act'],
+    // headline and label words
+    ['The Policy Statement was published last year.', 'Policy Statement'],
+    ['Democrats blamed the Schumer Shutdown on the president.', 'Schumer Shutdown'],
+    ['He was reading Reactionary Mind on the plane.', 'Reactionary Mind'],
+    // modifiers
+    ['An FBI-led task force made the arrests.', 'FBI-led'],
+    // a phrase that runs on through "of"
+    ['She wrote a Study of Islam for the institute.', 'Study of Islam'],
+    // acronyms that are not organisations unless the article says so
+    ['More students are choosing STEM subjects this year.', 'STEM'],
+    ['The patient was moved to the ICU overnight.', 'ICU'],
+  ])('%s -> "%s" is no actor', (sentence, phrase) => {
+    const names = actorsIn(sentence).map((a) => a.name);
+    expect(names.some((n) => n.includes(phrase) || phrase.includes(n))).toBe(false);
+  });
+
+  it('does not make a person of an ordinary word that "speaks" ("Business said")', () => {
+    expect(actorsIn('“Sales are down again this quarter,” Business said in its report.')).toEqual([]);
+  });
+});
+
+describe('actors that must survive beside them', () => {
+  it.each([
+    ['The Food and Drug Administration approved the drug on Monday.', 'Food and Drug Administration', 'ORGANIZATION'],
+    ['The House Oversight and Reform Committee met on Tuesday.', 'Oversight and Reform Committee', 'ORGANIZATION'],
+    ['The International Olympic Committee barred Russia.', 'International Olympic Committee', 'ORGANIZATION'],
+    ['Billionaire Tom Steyer paid for the advertisements.', 'Tom Steyer', 'PERSON'],
+    ['Governor Gary Herbert Saturday signed the bill.', 'Gary Herbert', 'PERSON'],
+    ['Robert Kelly of Pusan National University said it was a start.', 'Robert Kelly', 'PERSON'],
+    ['Democratic Sen. Chuck Schumer spoke first.', 'Chuck Schumer', 'PERSON'],
+    ['Appropriations Committee Chairwoman Nita Lowey spoke first.', 'Nita Lowey', 'PERSON'],
+    ['Moon Jae-in met Kim Jong-un at the border.', 'Moon Jae-in', 'PERSON'],
+  ])('%s -> %s (%s)', (sentence, name, kind) => {
+    expect(actorsIn(sentence)).toContainEqual({ name, kind });
+  });
+
+  it('counts an acronym the article spells out or keeps using as an organisation', () => {
+    const spelled = 'The Kurdistan Workers’ Party (PKK) denied it. The PKK has fought since 1984.';
+    expect(actorsIn(spelled).map((a) => a.name)).toContain('PKK');
+    const recurring = 'The IOC met on Monday. The IOC said it would decide. Critics of the IOC were not convinced.';
+    expect(actorsIn(recurring)).toContainEqual({ name: 'IOC', kind: 'ORGANIZATION' });
+  });
+
+  it('keeps what the page glued to a name out of it', () => {
+    expect(kindOf('Cory Booker Cory Booker spoke.', 'Cory Booker')).toBe('PERSON');
+    expect(findMentions('Cory Booker Cory Booker spoke.', 0)[0]?.name).toBe('Cory Booker');
+    expect(findMentions('Reporters asked Fox News Monday about it.', 0).map((m) => m.name)).toContain('Fox News');
+  });
+});
