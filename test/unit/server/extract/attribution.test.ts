@@ -120,7 +120,10 @@ describe('sieve 5: the speech verb before the quote', () => {
       'Jim Mattis',
     ],
     // A relative clause between the subject and the verb.
-    ['Graham, who previously had said the allies should “pay their fair share of the costs,” left early.', 'Lindsey Graham'],
+    [
+      'Graham, who previously had said the allies should “pay their fair share of the costs,” left early.',
+      'Lindsey Graham',
+    ],
     // An appositive with a verb of its own is skipped over.
     [
       'Dana White, who serves as the Pentagon’s chief spokeswoman, also denied the story: “This story is false in every detail.”',
@@ -129,7 +132,10 @@ describe('sieve 5: the speech verb before the quote', () => {
     // A participle takes the main clause's subject.
     ['Graham called the plan reckless, telling CNN: “It is not a burden on the taxpayer at all.”', 'Lindsey Graham'],
     // The outermost reporting clause is the source of reported speech.
-    ['Graham tweeted that Mattis denied any knowledge of “whatever may have happened to the convoy.”', 'Lindsey Graham'],
+    [
+      'Graham tweeted that Mattis denied any knowledge of “whatever may have happened to the convoy.”',
+      'Lindsey Graham',
+    ],
   ])('%s', (sentence, speaker) => {
     const { input, nameOf } = setUp(`${INTRO}\n\n${sentence}`, sentence.split('“')[1]?.slice(0, 12) ?? '');
     const found = verbBeforeQuote(input);
