@@ -5,8 +5,9 @@
  * JSONL lines carry {text, url?, title?, publisher?, published?: "YYYY-MM-DD"}.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { loadConfig } from '../config.js';
+import { invocationDir, loadConfig } from '../config.js';
 import { openScratchDatabase } from '../eval/scratch-database.js';
 import type { ArticleInput } from '../ingest/types.js';
 import { connectDb } from '../lib/db.js';
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   const logger = createLogger('warn', 'bench-ingest');
   const corpus = generate
     ? generateArticles(Number(generate)).map((input, i) => ({ label: `generated #${i + 1}`, input }))
-    : loadCorpus(path as string, limit);
+    : // Relative to where npm was run, as for every other command (npm runs scripts in server/).
+      loadCorpus(resolve(invocationDir(), path as string), limit);
   const scratch = await openScratchDatabase({ serverUrl: config.databaseUrl, logger });
   const db = connectDb(scratch.url);
   const timings: Array<{ label: string; ms: number; chars: number }> = [];

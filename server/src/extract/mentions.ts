@@ -289,6 +289,15 @@ function roleEnd(words: readonly Token[]): number {
   return rest.some((w) => !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w.text)) ? cut : 0;
 }
 
+/** The words are an organisation's name as a whole: a known one, or one ending in an organisation word. */
+function opensOrganizationName(words: readonly Token[]): boolean {
+  // Up to "of": "Justice Barry Ostrager of the New York State Supreme Court" is a person.
+  const of = words.findIndex((w, i) => i > 0 && w.text === 'of');
+  const head = of > 0 ? words.slice(0, of) : words;
+  if (organizationWords.has(bare((head.at(-1) as Token).text))) return true;
+  return knownOrganizations.has(head.map((w) => bare(w.text)).join(' '));
+}
+
 /**
  * Whether "and" at tokens[j + 1] is inside one organisation's name: the word before it
  * is no organisation word of its own (so "the Senate and House" stays two), and the
@@ -389,6 +398,9 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
     ) {
       const w = bare((words[0] as Token).text);
       if (personTitles.has(w)) break;
+      // "White House", "Foreign Ministry": an organisation's name may open with any word
+      // but an article.
+      if (words.length > 1 && !/^(?:the|a|an)$/.test(w) && opensOrganizationName(words)) break;
       // "New York", "New Jersey": the first word of a place's name, not of the sentence.
       if (words.length > 1 && nameEvidence(`${(words[0] as Token).text} ${(words[1] as Token).text}`).place) break;
       words = words.slice(1);
@@ -402,10 +414,7 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
       if (personTitles.has(b) || partyLabels.has(b) || countryOfQualifier(first.text)) break;
       // ("International Olympic Committee", "National Rifle Association": an organisation's
       // name may open with an adjective; a person's may not.)
-      const adjective =
-        tag === 'ADJ' &&
-        nameEvidence(first.text).commonWord &&
-        !organizationWords.has(bare((words.at(-1) as Token).text));
+      const adjective = tag === 'ADJ' && nameEvidence(first.text).commonWord && !opensOrganizationName(words);
       if (!(tag && NOT_A_NAME_START.has(tag)) && !adjective) break;
       words = words.slice(1);
     }
@@ -424,7 +433,11 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
       titleTokens.push(w);
       words = words.slice(1);
     }
-    const cut = roleEnd(words);
+    // An organisation's name keeps its words ("Justice Department", "Foreign Ministry"),
+    // all but an article before it.
+    while (words.length > 1 && /^(?:the|a|an)$/i.test((words[0] as Token).text)) words = words.slice(1);
+    const organizationName = words.length > 1 && opensOrganizationName(words);
+    const cut = organizationName ? 0 : roleEnd(words);
     if (cut > 0) {
       for (const w of words.slice(0, cut)) {
         const country = countryOfQualifier(w.text);
@@ -433,7 +446,7 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
       }
       words = words.slice(cut);
     }
-    while (words.length > 1) {
+    while (words.length > 1 && !organizationName) {
       const w = words[0] as Token;
       const b = bare(w.text);
       const country = countryOfQualifier(w.text);

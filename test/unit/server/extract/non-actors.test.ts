@@ -55,7 +55,11 @@ describe('not actors', () => {
 describe('actors that must survive beside them', () => {
   it.each([
     ['The Food and Drug Administration approved the drug on Monday.', 'Food and Drug Administration', 'ORGANIZATION'],
-    ['The House Oversight and Reform Committee met on Tuesday.', 'Oversight and Reform Committee', 'ORGANIZATION'],
+    [
+      'The House Oversight and Reform Committee met on Tuesday.',
+      'House Oversight and Reform Committee',
+      'ORGANIZATION',
+    ],
     ['The International Olympic Committee barred Russia.', 'International Olympic Committee', 'ORGANIZATION'],
     ['Billionaire Tom Steyer paid for the advertisements.', 'Tom Steyer', 'PERSON'],
     ['Governor Gary Herbert Saturday signed the bill.', 'Gary Herbert', 'PERSON'],
@@ -63,6 +67,9 @@ describe('actors that must survive beside them', () => {
     ['Democratic Sen. Chuck Schumer spoke first.', 'Chuck Schumer', 'PERSON'],
     ['Appropriations Committee Chairwoman Nita Lowey spoke first.', 'Nita Lowey', 'PERSON'],
     ['Moon Jae-in met Kim Jong-un at the border.', 'Moon Jae-in', 'PERSON'],
+    ['The White House said the talks would go on.', 'White House', 'ORGANIZATION'],
+    ['The Justice Department said it would appeal.', 'Justice Department', 'ORGANIZATION'],
+    ['Justice Barry Ostrager of the New York State Supreme Court said the case failed.', 'Barry Ostrager', 'PERSON'],
   ])('%s -> %s (%s)', (sentence, name, kind) => {
     expect(actorsIn(sentence)).toContainEqual({ name, kind });
   });
