@@ -19,7 +19,14 @@
  */
 import type { ArticleContext, ResolvedMention } from './context.js';
 import type { Token } from './language.js';
-import { reportingParticiples, reportingVerbs } from './lexicon.js';
+import {
+  reportingParticiples,
+  reportingVerbs,
+  roleHeadWords,
+  strongPersonTitles,
+  unnamedSourceNouns,
+} from './lexicon.js';
+import { personNounInLexicon } from './name-kinds.js';
 import type { QuoteSpan } from './quotes.js';
 import type { Sentence } from './sentences.js';
 
@@ -97,7 +104,56 @@ function rolesIn(ctx: ArticleContext, text: string, from: number, to: number): S
   return out;
 }
 
-/** Every possible subject in [from, to): named actors, he/she, resolvable role phrases. */
+/** A noun that denotes a person: compromise's person nouns, the titles, the words for unnamed sources. */
+function personNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const singular = lower.replace(/(?<=[^s])s$/, '');
+  // Journalists asking are the story's questions, not its speakers.
+  if (mediaRoles.has(singular)) return false;
+  for (const w of [lower, singular]) {
+    if (strongPersonTitles.has(w) || roleHeadWords.has(w) || unnamedSourceNouns.has(w)) return true;
+  }
+  return personNounInLexicon(singular);
+}
+
+const mediaRoles = new Set(['reporter', 'journalist', 'correspondent', 'interviewer', 'host', 'anchor', 'moderator']);
+
+/**
+ * Described speakers in [from, to): "the soldier", "a senior administration official",
+ * "federal prosecutors" (a determiner, or a plural with its modifiers, then a person noun).
+ * Only where no named actor or role phrase is.
+ */
+function describedIn(
+  input: AttributionInput,
+  sentenceIndex: number,
+  from: number,
+  to: number,
+  taken: Subject[],
+): Subject[] {
+  const sentence = input.sentences[sentenceIndex] as Sentence;
+  const tokens = tokensIn(sentence, from, to);
+  const out: Subject[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (t.pos !== 'NOUN' || !personNoun(t.text)) continue;
+    if (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') continue; // not the head
+    let k = i;
+    while (k > 0 && ['ADJ', 'NOUN', 'PROPN'].includes((tokens[k - 1] as Token).pos) && i - k < 4) k -= 1;
+    const determiner = k > 0 && /^(?:the|a|an)$/i.test((tokens[k - 1] as Token).text);
+    const plural = /s$/i.test(t.text) && k < i;
+    if (!determiner && !plural) continue;
+    const start = (tokens[k] as Token).start;
+    if (taken.some((s) => s.start < t.end && start < s.end)) continue;
+    // "Kyung Bok-cho, a Bloomberg journalist, said": an appositive describes the name before it.
+    const openingAt = (tokens[k - 1] as Token | undefined)?.start ?? start;
+    if (taken.some((s) => /^\s*,\s*$/.test(input.text.slice(s.end, openingAt)))) continue;
+    const description = input.text.slice(start, t.end);
+    out.push({ key: input.context.ensureDescribed(description, t.text, start), start, end: t.end });
+  }
+  return out;
+}
+
+/** Every possible subject in [from, to): named actors, he/she, resolvable role phrases, described people. */
 function subjectsIn(input: AttributionInput, sentenceIndex: number, from: number, to: number): Subject[] {
   const { context: ctx, text } = input;
   const roles = rolesIn(ctx, text, from, to);
@@ -110,6 +166,7 @@ function subjectsIn(input: AttributionInput, sentenceIndex: number, from: number
     out.push({ key, start: m.start, end: m.end });
   }
   out.push(...roles);
+  out.push(...describedIn(input, sentenceIndex, from, to, out));
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -273,6 +273,27 @@ export class ArticleContext {
     return best?.key ?? null;
   }
 
+  /**
+   * A speaker the article describes but does not name ("the soldier said"): one actor per
+   * head noun, named by the article's first indefinite description of it before `position`
+   * ("a Nigerian soldier" -> "Nigerian soldier"), else by the description as written, and
+   * marked unnamed in its description so it is never mistaken for a name.
+   */
+  ensureDescribed(description: string, head: string, position: number): string {
+    const key = `described:${head.toLowerCase()}`;
+    if (!this.actors.has(key)) {
+      const escaped = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const first = new RegExp(`\\b(?:an?)\\s+((?:[\\p{L}'’.-]+\\s+){0,4}?${escaped})\\b`, 'iu').exec(
+        this.text.slice(0, position),
+      );
+      const name = (first?.[1] ?? description).replace(/\s+/g, ' ').trim();
+      const record = this.newRecord(key, name, 'PERSON');
+      record.description = `unnamed: ${name}`;
+      record.aliases.push(name);
+    }
+    return key;
+  }
+
   /** An organization named only by an acronym in a group ("NATO generals"). */
   ensureOrganization(name: string): string {
     const key = `org:${name.toLowerCase()}`;

@@ -888,6 +888,13 @@ export const reportingParticiples = [
   'responding',
 ];
 
+/**
+ * The nouns news reporting uses for a source it does not name ("a senior official said",
+ * "a source familiar with the talks"): a closed class of attribution words, beside the
+ * titles above and the person nouns compromise's lexicon knows.
+ */
+export const unnamedSourceNouns = new Set(['official', 'source', 'aide', 'prosecutor', 'spokesperson', 'insider']);
+
 /** Personal pronouns that can stand for a speaker. */
 export const personalPronouns = new Set(['he', 'she', 'they', 'him', 'her']);
 

@@ -114,3 +114,17 @@ export function nameEvidence(name: string): NameEvidence {
   }
   return evidence;
 }
+
+const personNouns = new Map<string, boolean>();
+
+/** Whether compromise's lexicon knows a common noun as one for a person ("soldier", "economist"). */
+export function personNounInLexicon(noun: string): boolean {
+  const key = noun.toLowerCase();
+  let known = personNouns.get(key);
+  if (known === undefined) {
+    known = nlp(key).has('#Actor');
+    if (personNouns.size >= MAX_CACHED) personNouns.delete(personNouns.keys().next().value as string);
+    personNouns.set(key, known);
+  }
+  return known;
+}

@@ -210,6 +210,24 @@ describe('statements end to end', () => {
     expect(statements(body).map((s) => s.speaker)).toEqual(['Michael Bröning']);
   });
 
+  it('names an unnamed speaker by the article’s description of them, and marks it unnamed', () => {
+    const body =
+      'A Nigerian soldier spoke to Sky News about the army. “They give us just two magazines to go into the bush,” the soldier said.';
+    const article = normalizeArticle({ text: body, publishedAt: new Date('2020-03-04T00:00:00Z') });
+    const extraction = extractItems(article);
+    const speaker = extraction.actors.find((a) => a.key.startsWith('described:'));
+    expect(speaker?.name).toBe('Nigerian soldier');
+    expect(speaker?.description).toBe('unnamed: Nigerian soldier');
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Nigerian soldier']);
+  });
+
+  it('prefers the name to an appositive description, and never credits a reporter’s question', () => {
+    const named = 'Kyung Bok-cho, a Bloomberg journalist, said he “would not sound out of place in Seoul at all.”';
+    expect(statements(named).map((s) => s.speaker)).toEqual(['Kyung Bok-cho']);
+    const question = '“What does Russia need to stop doing?” a reporter asked.';
+    expect(statements(question)).toEqual([]);
+  });
+
   it('pairs mixed quotation marks', () => {
     const body = `${INTRO}\n\n“We are grateful to the members of Congress on both sides," said Graham.`;
     expect(statements(body).map((s) => s.speaker)).toEqual(['Lindsey Graham']);
