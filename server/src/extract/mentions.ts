@@ -498,7 +498,9 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
     // "Mike Coffman Michael"): a name ends where a word runs into the next without a space,
     // and a given name trailing a full name starts another.
     const glued = words.findIndex(
-      (w, index) => index > 0 && /\p{Ll}\p{Lu}/u.test(w.text.replace(/^Mc|^Mac|^O['’]/u, '')),
+      // A run of three or more lower-case letters before the capital: "TrumpTrump",
+      // "MacronNATO"; not "DeSantis", "LaHood", "McConnell".
+      (w, index) => index > 0 && /\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(w.text.replace(/^Mc|^Mac|^O['’]/u, '')),
     );
     if (glued > 0) words = words.slice(0, glued);
     if (
