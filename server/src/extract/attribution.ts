@@ -153,6 +153,70 @@ function describedIn(
   return out;
 }
 
+/** "the company", "the firm": any organisation; "the ministry": one with that word in its name. */
+const anyOrganizationHeads = new Set(['company', 'firm', 'agency', 'organization', 'organisation', 'bank', 'carrier']);
+const namedOrganizationHeads = new Set([
+  'ministry',
+  'department',
+  'embassy',
+  'committee',
+  'commission',
+  'union',
+  'league',
+  'court',
+  'council',
+  'campaign',
+  'office',
+  'administration',
+  'party',
+]);
+/** How far back "the company" may look for its organisation, and "it" (a sentence or two). */
+const ORGANIZATION_REFERENCE_REACH = 2_000;
+const IT_REFERENCE_REACH = 400;
+const governmentBody =
+  /\b(?:department|ministry|office|agency|administration|committee|commission|court|council|police|army|navy|military|government|senate|house|congress|parliament|embassy)\b/i;
+
+/**
+ * References to an organisation named earlier: "the company warned", "the ministry said",
+ * "in which it said". Only the head of a noun phrase after "the" counts ("the company
+ * spokesman" is a person), and "it" only outside quotation marks.
+ */
+function organizationReferencesIn(
+  input: AttributionInput,
+  sentenceIndex: number,
+  from: number,
+  to: number,
+  taken: Subject[],
+): Subject[] {
+  const sentence = input.sentences[sentenceIndex] as Sentence;
+  const tokens = tokensIn(sentence, from, to);
+  const out: Subject[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    const lower = t.text.toLowerCase();
+    let key: string | null = null;
+    let start = t.start;
+    if (lower === 'it' && t.pos === 'PRON') {
+      key = input.context.resolveOrganizationReference(null, t.start, IT_REFERENCE_REACH);
+    } else if (anyOrganizationHeads.has(lower) || namedOrganizationHeads.has(lower)) {
+      const previous = tokens[i - 1];
+      const next = tokens[i + 1];
+      if (!previous) continue;
+      if (previous.text.toLowerCase() !== 'the') continue;
+      if (next && (next.pos === 'NOUN' || next.pos === 'PROPN')) continue;
+      start = previous.start;
+      const head = anyOrganizationHeads.has(lower) ? null : lower;
+      key = input.context.resolveOrganizationReference(head, t.start, ORGANIZATION_REFERENCE_REACH, {
+        // A company is not a government body ("the company" after "the State Department").
+        excluding: head === null && lower !== 'agency' ? governmentBody : null,
+      });
+    }
+    if (!key || taken.some((s) => s.start < t.end && start < s.end)) continue;
+    out.push({ key, start, end: t.end });
+  }
+  return out;
+}
+
 /** Every possible subject in [from, to): named actors, he/she, resolvable role phrases, described people. */
 function subjectsIn(input: AttributionInput, sentenceIndex: number, from: number, to: number): Subject[] {
   const { context: ctx, text } = input;
@@ -166,6 +230,7 @@ function subjectsIn(input: AttributionInput, sentenceIndex: number, from: number
     out.push({ key, start: m.start, end: m.end });
   }
   out.push(...roles);
+  out.push(...organizationReferencesIn(input, sentenceIndex, from, to, out));
   out.push(...describedIn(input, sentenceIndex, from, to, out));
   return out.sort((a, b) => a.start - b.start);
 }
@@ -257,9 +322,20 @@ function subjectOfParticiple(input: AttributionInput, sentenceIndex: number, par
 
 /** 1. ",” Mattis said" / ",” said Mattis" / "” he said": the verb after the quote, its subject beside it. */
 export function verbAfterQuote(input: AttributionInput): Attribution | null {
-  const { text, quote, sentences, lastIndex } = input;
-  const last = sentences[lastIndex] as Sentence;
-  if (quote.unmarked || quote.close >= last.end) return null;
+  const { text, quote, sentences } = input;
+  if (quote.unmarked) return null;
+  let lastIndex = input.lastIndex;
+  let last = sentences[lastIndex] as Sentence;
+  const opensSentence = /^[\s[(]*$/.test(text.slice((sentences[input.firstIndex] as Sentence).start, quote.open));
+  if (quote.close >= last.end - 1 && /[!?]$/.test(quote.text) && opensSentence) {
+    // “... zero support!” Trump wrote: the exclamation ended the sentence for the splitter,
+    // not for the writer, when the next sentence of the paragraph opens with its attribution.
+    const next = sentences[lastIndex + 1];
+    if (!next || next.paragraphIndex !== last.paragraphIndex || /^\s*[“"]/.test(next.text)) return null;
+    lastIndex += 1;
+    last = next;
+    input = { ...input, lastIndex };
+  } else if (quote.close >= last.end) return null;
   const afterText = text.slice(quote.close, last.end);
   const nextQuote = afterText.search(/[“"]/);
   const limit = quote.close + (nextQuote >= 0 ? nextQuote : afterText.length);
@@ -284,11 +360,17 @@ export function verbAfterQuote(input: AttributionInput): Attribution | null {
   }
   // The verb first: ",” said Mattis", ",” said the defense secretary".
   const lead = text.slice(quote.close, verbAt);
-  if (!/^[\s,.!?—–-]*(?:\p{L}+\s+){0,1}$/u.test(lead.replace(/[”"’]/g, ''))) return null;
+  const adjacent = /^[\s,.!?—–-]*(?:\p{L}+\s+){0,1}$/u.test(lead.replace(/[”"’]/g, ''));
+  // "“...” when the website was broken, said Gruber.": a clause of the reporter's own may
+  // stand between the quote and an attribution that closes the sentence.
+  const interposed =
+    !adjacent && /,\s*$/.test(lead) && lead.length <= 120 && !/[“”"]/.test(lead) && !lead.match(verbPattern);
+  if (!adjacent && !interposed) return null;
   const windowEnd = Math.min(limit, verbEnd + 80);
   const following = subjectsIn(input, lastIndex, verbEnd, windowEnd)[0];
   if (following && following.start - verbEnd < 60 && tokensIn(last, verbEnd, following.start).length <= 3) {
-    return { speakerKey: following.key, at: verbAt, confidence: 0.85, sieve: 'VERB_AFTER' };
+    if (interposed && !/^[\s,]*(?:[^,.;:]{0,80})?[.!?]?\s*$/u.test(text.slice(following.end, last.end))) return null;
+    return { speakerKey: following.key, at: verbAt, confidence: interposed ? 0.75 : 0.85, sieve: 'VERB_AFTER' };
   }
   return null;
 }

@@ -98,7 +98,16 @@ export class ArticleContext {
             after,
           );
         const afterPreposition = /\b(?:to|with|of|by|for|about|from|on|at|against|between|and)\s+$/i.test(before);
-        if (beforeVerb || (!subjectTaken && !afterPreposition && mention.start - sentence.start < 160)) {
+        // The object of an opening participle is not the sentence's subject: "Describing
+        // Mr Haines as a hero, he said" is someone else speaking of Haines.
+        const firstToken = sentence.tokens[0];
+        const opensWithParticiple = firstToken?.pos === 'VERB' && /ing$/i.test(firstToken.text);
+        const firstComma = sentence.text.indexOf(',');
+        const objectOfVerb = opensWithParticiple && firstComma > 0 && mention.start - sentence.start < firstComma;
+        if (
+          beforeVerb ||
+          (!subjectTaken && !afterPreposition && !objectOfVerb && mention.start - sentence.start < 160)
+        ) {
           insertSorted(record.subjectPositions, mention.start);
           subjectTaken = true;
         }
@@ -185,20 +194,17 @@ export class ArticleContext {
           }
         }
       }
-      if (!record && mention.kind === 'UNKNOWN' && words.length === 1) {
-        // A lone surname that speaks ("...,” Trump told reporters; said Trump) is a person.
-        const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 14);
-        const before = sentence.text.slice(
-          Math.max(0, mention.start - sentence.start - 6),
-          mention.start - sentence.start,
-        );
+      if (!record && mention.kind === 'UNKNOWN' && words.length <= 3) {
+        // A lone surname that speaks ("...,” Trump told reporters; said Trump) is a person,
+        // and so is a full name the lexicon does not know ("said Raj Shah") when each of
+        // its words could be a name.
+        const nameWords = mention.name.split(/\s+/);
         if (
-          couldBeSurname(mention.name) &&
+          nameWords.every((w) => /^\p{Lu}/u.test(w) && couldBeSurname(w)) &&
           // "Business said", "Federalist reports": an ordinary word is no one's surname
           // unless the article names someone by it in full (found above).
-          !(isCommonWord(mention.name) && !nameEvidence(mention.name).person) &&
-          (/^\s+(?:said|says|told|tells|added|wrote|replied|responded|asked)\b/.test(after) ||
-            /\bsaid\s+$/.test(before))
+          !(words.length === 1 && isCommonWord(mention.name) && !nameEvidence(mention.name).person) &&
+          this.speaking(mention, sentence)
         ) {
           record = this.newRecord(key, mention.name, 'PERSON');
         }
@@ -213,7 +219,12 @@ export class ArticleContext {
       }
     } else if (mention.kind === 'ORGANIZATION') {
       const key = `org:${coreNameWords(mention.name).join(' ') || mention.name.toLowerCase()}`;
-      record = this.actors.get(key) ?? this.newRecord(key, mention.name, 'ORGANIZATION');
+      record =
+        this.actors.get(key) ?? this.organizationWrittenApart(key) ?? this.newRecord(key, mention.name, 'ORGANIZATION');
+    } else if (mention.kind === 'PLACE' && !mention.name.includes(' ') && this.speaking(mention, sentence)) {
+      // Places do not speak: "Vaughan said" after "Jessica Vaughan" is her, not the town.
+      record = this.findPersonBySurname(surnameOf(mention.name));
+      if (!record) return null;
     } else if (mention.kind === 'COUNTRY') {
       const country = countryOfQualifier(mention.name);
       if (!country) return null;
@@ -228,6 +239,24 @@ export class ArticleContext {
     insertSorted(record.positions, mention.start);
     if (record.kind === 'PERSON') this.collectRoles(record, mention, sentence);
     return record.key;
+  }
+
+  /** Whether a mention is in the speaker's place beside a verb of speech ("Vaughan said", "said Vaughan"). */
+  private speaking(mention: Mention, sentence: Sentence): boolean {
+    const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 14);
+    const before = sentence.text.slice(Math.max(0, mention.start - sentence.start - 6), mention.start - sentence.start);
+    return (
+      /^\s+(?:said|says|told|tells|added|wrote|replied|responded|asked)\b/.test(after) || /\bsaid\s+$/.test(before)
+    );
+  }
+
+  /** "ExxonMobil" and "Exxon Mobil", "JPMorgan" and "JP Morgan": one organisation written two ways. */
+  private organizationWrittenApart(key: string): ActorRecord | undefined {
+    const joined = key.replace(/\s+/g, '');
+    for (const record of this.actors.values()) {
+      if (record.kind === 'ORGANIZATION' && record.key.replace(/\s+/g, '') === joined) return record;
+    }
+    return undefined;
   }
 
   private addRole(record: ActorRecord, phrase: string): void {
@@ -253,6 +282,34 @@ export class ArticleContext {
     const after = headWindow(sentence.text.slice(mention.end - sentence.start));
     const a = rolePhraseAfter.exec(after);
     if (a?.[1] && !/^(who|which|said|says|told|and|but)\b/i.test(a[1])) this.addRole(record, a[1]);
+  }
+
+  /**
+   * The organisation a reference such as "the company", "the ministry" or "it" stands for
+   * at `position`: the one mentioned most recently before it, within `maxDistance`
+   * characters. A head noun that names a kind of body ("the ministry") must appear in
+   * the organisation's name; the general ones ("the company", "it") take any.
+   */
+  resolveOrganizationReference(
+    head: string | null,
+    position: number,
+    maxDistance: number,
+    options: { excluding?: RegExp | null } = {},
+  ): string | null {
+    let best: ActorRecord | undefined;
+    let bestPosition = -1;
+    for (const record of this.actors.values()) {
+      if (record.kind !== 'ORGANIZATION') continue;
+      if (options.excluding?.test(record.name)) continue;
+      if (head && !new RegExp(`\\b${head}\\b`, 'i').test(record.name)) continue;
+      const last = record.positions[lastIndexBelow(record.positions, position)] ?? -1;
+      if (last < 0 || position - last > maxDistance) continue;
+      if (last > bestPosition) {
+        best = record;
+        bestPosition = last;
+      }
+    }
+    return best?.key ?? null;
   }
 
   /** The person a role mention ("the defense secretary") refers to at `position`. */

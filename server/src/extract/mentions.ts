@@ -228,7 +228,10 @@ function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
   while (out.length >= 3) {
     const last = out.at(-1) as Token;
     const lastWord = bare(last.text);
-    if ((calendarWords.has(lastWord) || ordinaryWord(lastWord)) && isPerson(out.slice(0, -1))) out = out.slice(0, -1);
+    // ("Donald J. Trump", "George W. Bush": after a middle initial, the surname.)
+    const afterInitial = isInitial((out.at(-2) as Token).text) && !calendarWords.has(lastWord);
+    if ((calendarWords.has(lastWord) || ordinaryWord(lastWord)) && !afterInitial && isPerson(out.slice(0, -1)))
+      out = out.slice(0, -1);
     else break;
   }
   // "Blue Cross Blue Shield Association President": the organisation, its officer's title after it.
@@ -505,6 +508,8 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
     if (glued > 0) words = words.slice(0, glued);
     if (
       words.length >= 3 &&
+      // After a middle initial comes the surname, whatever else it may be ("George W. Bush").
+      !isInitial((words.at(-2) as Token).text) &&
       nameEvidence((words.at(-1) as Token).text).givenName &&
       nameEvidence(
         words

@@ -10,6 +10,7 @@ import type { ArticleContext } from './context.js';
 import { type DateAnchor, findTemporalMentions, type TemporalMention } from './dates.js';
 import type { QuoteSpan } from './quotes.js';
 import type { Sentence } from './sentences.js';
+import { findEmbeddedPosts } from './tweets.js';
 import type { DateClaim, QuoteMode, StatementDraft } from './types.js';
 
 export interface StatementContext {
@@ -154,6 +155,8 @@ interface OpenDraft {
   draft: StatementDraft;
   quote: QuoteSpan;
   paragraph: number;
+  /** Where the statement's attribution is: between two parts, it is what split them. */
+  attributionAt: number;
 }
 
 /**
@@ -188,8 +191,15 @@ function continues(sc: StatementContext, open: OpenDraft, quote: QuoteSpan, attr
   const lead = article.text.slice(Math.max(sentence.start, open.quote.close), quote.open);
   // and the quote must be speech set off on its own ("He added, “...”"), not a fragment
   // inside a new paraphrase ("He said the king “will be involved ...”").
+  // "“A?” Trump tweeted, adding, “B”": the first part's attribution, in this sentence, split them.
+  const splitByAttribution =
+    open.attributionAt >= open.quote.close &&
+    open.attributionAt < quote.open &&
+    sentenceIndexAt(sentences, open.attributionAt) === sentenceIndex;
   return (
-    closeSentence === sentenceIndex || (lead.trim().length <= 30 && quoteMode(article, quote, sentence) === 'DIRECT')
+    closeSentence === sentenceIndex ||
+    splitByAttribution ||
+    (lead.trim().length <= 30 && quoteMode(article, quote, sentence) === 'DIRECT')
   );
 }
 
@@ -226,7 +236,7 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       const lastSentence = sentences[sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1))] as Sentence;
       const end = Math.max(d.evidence.end, lastSentence.end, quote.close);
       d.evidence = { start: d.evidence.start, end, excerpt: article.text.slice(d.evidence.start, end) };
-      lastDraft = { draft: d, quote, paragraph: lastDraft.paragraph };
+      lastDraft = { draft: d, quote, paragraph: lastDraft.paragraph, attributionAt: lastDraft.attributionAt };
       continue;
     }
     // A paragraph that is nothing but a quote continues the previous speaker.
@@ -304,7 +314,59 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       draft: drafts.at(-1) as StatementDraft,
       quote: { ...quote, close },
       paragraph: sentence.paragraphIndex,
+      attributionAt: attribution.at,
     };
   }
+  drafts.push(...postStatements(sc, drafts));
   return drafts;
+}
+
+/** Letters and digits only, lower-cased: how a post's words are compared with a quote of them. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Embedded posts as statements of their authors, dated by their signature. A post the
+ * article also quotes in quotation marks is already a statement and is not repeated.
+ */
+function postStatements(sc: StatementContext, drafts: readonly StatementDraft[]): StatementDraft[] {
+  const { article, sentences, context: ctx, anchor } = sc;
+  const out: StatementDraft[] = [];
+  for (const post of findEmbeddedPosts(article.text, article.paragraphs)) {
+    const sentenceIndex = sentenceIndexAt(sentences, post.author.start);
+    const author = ctx
+      .mentionsIn(sentenceIndex)
+      .find((m) => m.start < post.author.end && post.author.start < m.end && m.actorKey);
+    const speakerKey = author?.actorKey;
+    if (!speakerKey || speakerKey.startsWith('country:')) continue;
+    const words = article.text.slice(post.words.start, post.words.end).replace(/\s+/g, ' ');
+    const probe = comparable(words.replace(/[….]+$/u, '')).slice(0, 40);
+    const quoted = [...drafts, ...out].some((d) => d.speakerKey === speakerKey && comparable(d.quote).includes(probe));
+    if (quoted) continue;
+    const when = findTemporalMentions(post.date.text, anchor, { tense: 'past' })[0];
+    const date: DateClaim = when?.date
+      ? { date: when.date, basis: 'EXPLICIT', expression: post.date.text }
+      : publicationClaim(article.published);
+    const evidenceEnd = post.date.end;
+    out.push({
+      kind: 'STATEMENT',
+      speakerKey,
+      quote: words,
+      quoteParts: [post.words],
+      mode: 'DIRECT',
+      mentionedKeys: [],
+      evidence: {
+        start: post.words.start,
+        end: evidenceEnd,
+        excerpt: article.text.slice(post.words.start, evidenceEnd),
+      },
+      date,
+      status: 'OCCURRED',
+      place: null,
+      // The signature names the author outright.
+      confidence: 0.9,
+    });
+  }
+  return out;
 }

@@ -57,6 +57,34 @@ describe('sieve 1: the speech verb after the quote', () => {
     expect(nameOf(found?.speakerKey)).toBe(speaker);
   });
 
+  it('reads an attribution that closes the sentence after a clause of the reporter’s', () => {
+    const { input, nameOf } = setUp(
+      `${INTRO}
+
+“We will not give up on dialogue” when the talks stalled last year, said Graham.`,
+      'dialogue',
+    );
+    expect(nameOf(verbAfterQuote(input)?.speakerKey)).toBe('Lindsey Graham');
+  });
+
+  it('reads past an exclamation that ended the sentence for the splitter only', () => {
+    const { input, nameOf } = setUp(
+      `${INTRO}
+
+“We will not give up on dialogue!” Graham wrote on Twitter.`,
+      'dialogue',
+    );
+    expect(nameOf(verbAfterQuote(input)?.speakerKey)).toBe('Lindsey Graham');
+    // A question someone else introduced is not taken by the next sentence's speaker.
+    const asked = setUp(
+      `${INTRO}
+
+A reporter asked the senator, “Will you give up on dialogue?” Graham said no.`,
+      'dialogue',
+    );
+    expect(verbAfterQuote(asked.input)).toBeNull();
+  });
+
   it('refuses a verb inside a subordinate clause after the quote', () => {
     const { input } = setUp(
       `${INTRO}\n\nMattis denied that he shared “intelligence sources or methods,” even though that was not what the Graham report alleged.`,
@@ -172,6 +200,65 @@ function statements(body: string): Array<{ speaker: string; quote: string; draft
     .filter((item): item is StatementDraft => item.kind === 'STATEMENT')
     .map((draft) => ({ speaker: names.get(draft.speakerKey) ?? draft.speakerKey, quote: draft.quote, draft }));
 }
+
+describe('references to an organisation named before', () => {
+  it.each([
+    [
+      'Microsoft appealed. The company warned that it would be harmed “if it becomes the conduit for every request.”',
+      'Microsoft',
+    ],
+    [
+      'The Office of the Director of National Intelligence declined to comment. It stood by an assessment in which it said: “North Korea will be among the most volatile threats.”',
+      'Office of the Director of National Intelligence',
+    ],
+    [
+      'The Foreign Ministry was asked about the talks. “We will not negotiate under pressure,” the ministry said.',
+      'Foreign Ministry',
+    ],
+  ])('%s', (body, speaker) => {
+    expect(statements(body).map((s) => s.speaker)).toEqual([speaker]);
+  });
+
+  it('does not take a government body for “the company”', () => {
+    const body =
+      'The State Department approved the pipeline. “We believe in the value of the project,” the company said.';
+    expect(statements(body)).toEqual([]);
+  });
+});
+
+describe('embedded posts', () => {
+  it('takes a pasted post as its author’s statement, dated by its signature', () => {
+    const body =
+      'Donald Trump has again criticised the players who kneel during the anthem, in a post on Saturday.\n\nTrump posted on Twitter:\n\nVery important that NFL players STAND tomorrow, and always, for the playing of our National Anthem. — Donald J. Trump (@realDonaldTrump) September 30, 2017\n\nThe players knelt anyway.';
+    const found = extractItems(normalizeArticle({ text: body, publishedAt: new Date('2017-10-02T00:00:00Z') }));
+    const post = found.items.find((i) => i.kind === 'STATEMENT') as StatementDraft | undefined;
+    expect(post?.quote).toBe(
+      'Very important that NFL players STAND tomorrow, and always, for the playing of our National Anthem.',
+    );
+    expect(found.actors.find((a) => a.key === post?.speakerKey)?.name).toBe('Donald Trump');
+    expect(post?.date.date?.start.toISOString().slice(0, 10)).toBe('2017-09-30');
+    expect(post?.date.date?.precision).toBe('DAY');
+  });
+
+  it('does not repeat a post the article also quotes in quotation marks', () => {
+    const body =
+      '“We are delighted to announce the deal today,” Jane Smith tweeted.\n\nWe are delighted to announce the deal today https://t.co/abc — Jane Smith (@janesmith) May 16, 2017';
+    expect(statements(body)).toHaveLength(1);
+  });
+
+  it('ignores a signature with no words before it, and a dash that signs nothing', () => {
+    expect(statements('— Jane Smith (@janesmith) May 16, 2017')).toEqual([]);
+    expect(statements('The vote was close — Jane Smith said it was fair.')).toEqual([]);
+  });
+});
+
+describe('pronouns after an opening participle', () => {
+  it('does not take the participle’s object for the subject', () => {
+    const body =
+      'Prime Minister David Cameron spoke on Sunday. Describing Mr Haines as a hero, he said the killers were “not Muslims, they are monsters and criminals”.';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['David Cameron']);
+  });
+});
 
 describe('statements end to end', () => {
   it('keeps the parts of a split quote apart, each with its own offsets', () => {

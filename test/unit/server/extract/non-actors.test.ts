@@ -70,6 +70,12 @@ describe('actors that must survive beside them', () => {
     ['The White House said the talks would go on.', 'White House', 'ORGANIZATION'],
     ['The Justice Department said it would appeal.', 'Justice Department', 'ORGANIZATION'],
     ['Justice Barry Ostrager of the New York State Supreme Court said the case failed.', 'Barry Ostrager', 'PERSON'],
+    // After a middle initial comes the surname, even when it is also a word or a given name.
+    ['Donald J. Trump spoke at the rally.', 'Donald J. Trump', 'PERSON'],
+    ['George W. Bush spoke at the rally.', 'George W. Bush', 'PERSON'],
+    ['John F. Kelly spoke at the rally.', 'John F. Kelly', 'PERSON'],
+    // A full name the lexicon does not know, in the speaker's place.
+    ['“It was unfair,” said Raj Shah, principal deputy press secretary.', 'Raj Shah', 'PERSON'],
   ])('%s -> %s (%s)', (sentence, name, kind) => {
     expect(actorsIn(sentence)).toContainEqual({ name, kind });
   });
@@ -79,6 +85,18 @@ describe('actors that must survive beside them', () => {
     expect(actorsIn(spelled).map((a) => a.name)).toContain('PKK');
     const recurring = 'The IOC met on Monday. The IOC said it would decide. Critics of the IOC were not convinced.';
     expect(actorsIn(recurring)).toContainEqual({ name: 'IOC', kind: 'ORGANIZATION' });
+  });
+
+  it('reads a speaking surname that is also a place as the person the article named', () => {
+    const text = 'Policy director Jessica Vaughan spoke on the radio. “It is an amnesty,” Vaughan said.';
+    expect(actorsIn(text)).toEqual([{ name: 'Jessica Vaughan', kind: 'PERSON' }]);
+    // With no such person, the place stays out of the actors.
+    expect(actorsIn('“It is an amnesty,” Vaughan said.')).toEqual([]);
+  });
+
+  it('takes one organisation written with and without a space as one', () => {
+    const text = 'Exxon Mobil won the case. ExxonMobil said the ruling was fair.';
+    expect(actorsIn(text)).toEqual([{ name: 'Exxon Mobil', kind: 'ORGANIZATION' }]);
   });
 
   it('keeps what the page glued to a name out of it', () => {
