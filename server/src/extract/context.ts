@@ -52,6 +52,17 @@ function insertSorted(sorted: number[], value: number): void {
   else sorted.splice(lastIndexBelow(sorted, value) + 1, 0, value);
 }
 
+const MIN_MISSPELT_SURNAME = 6;
+
+/** Whether two different words differ by one inserted, deleted or substituted letter. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 export interface ResolvedMention extends Mention {
   actorKey: string | null;
   sentenceIndex: number;
@@ -144,6 +155,22 @@ export class ArticleContext {
   }
 
   /**
+   * The one person whose surname is a single insertion, deletion or substitution away from
+   * `surname`, both at least six letters long (shorter names are too often different
+   * people: "Nelson", "Wilson"); none when two people would fit.
+   */
+  private findPersonBySurnameMisspelt(surname: string): ActorRecord | undefined {
+    if (surname.length < MIN_MISSPELT_SURNAME) return undefined;
+    const found = [...this.actors.values()].filter(
+      (record) =>
+        record.kind === 'PERSON' &&
+        record.surname.length >= MIN_MISSPELT_SURNAME &&
+        oneEditApart(record.surname, surname),
+    );
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
    * An acronym the lexicon does not know is an organisation when the article spells it
    * out ("the Kurdistan Workers' Party (PKK)") or makes it speak ("KCNA said").
    */
@@ -181,6 +208,8 @@ export class ArticleContext {
       const key = `person:${personKey(mention.name)}`;
       record = this.actors.get(key);
       if (!record && words.length === 1) record = this.findPersonBySurname(surnameOf(mention.name));
+      // "Ostranger" for "Barry Ostrager": a misspelt surname, one letter off a long one.
+      if (!record && words.length === 1) record = this.findPersonBySurnameMisspelt(surnameOf(mention.name));
       if (!record && words.length > 1) {
         // "Joseph Dunford Jr." after "Joseph Dunford"; "Jim" after "James" (same canonical key).
         const surname = surnameOf(mention.name);

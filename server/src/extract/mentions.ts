@@ -307,7 +307,12 @@ function opensOrganizationName(words: readonly Token[]): boolean {
  * capitalised run after it ends in one ("Food and Drug Administration", "Oversight and
  * Reform Committee", "Citizenship and Immigration Services").
  */
-function andJoinsOneName(tokens: readonly Token[], j: number): boolean {
+function andJoinsOneName(tokens: readonly Token[], j: number, phraseStart: number): boolean {
+  // "Department of Health and Human Services", "Office of Information and Regulatory
+  // Affairs": after "<body> of", the "and" is inside the body's name.
+  for (let m = phraseStart; m < j; m += 1) {
+    if (organizationWords.has(bare((tokens[m] as Token).text)) && (tokens[m + 1] as Token).text === 'of') return true;
+  }
   if (organizationWords.has(bare((tokens[j] as Token).text))) return false;
   let k = j + 2;
   while (k + 1 < tokens.length && isCapitalized((tokens[k + 1] as Token).text) && k - j < 6) k += 1;
@@ -375,7 +380,7 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
         }
         break;
       }
-      if (next.text === 'and' && after && isCapitalized(after.text) && andJoinsOneName(tokens, j)) {
+      if (next.text === 'and' && after && isCapitalized(after.text) && andJoinsOneName(tokens, j, i)) {
         // "Food and Drug Administration", "Citizenship and Immigration Services".
         j += 2;
         continue;

@@ -4,7 +4,7 @@
  * real actors beside them that must survive. One row per rule in mentions.ts / context.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { ArticleContext } from '../../../../server/src/extract/context.js';
+import { ArticleContext, oneEditApart } from '../../../../server/src/extract/context.js';
 import { findMentions } from '../../../../server/src/extract/mentions.js';
 import { splitSentences } from '../../../../server/src/extract/sentences.js';
 
@@ -70,6 +70,11 @@ describe('actors that must survive beside them', () => {
     ['The White House said the talks would go on.', 'White House', 'ORGANIZATION'],
     ['The Justice Department said it would appeal.', 'Justice Department', 'ORGANIZATION'],
     ['Justice Barry Ostrager of the New York State Supreme Court said the case failed.', 'Barry Ostrager', 'PERSON'],
+    [
+      'The Office of Information and Regulatory Affairs reviewed the rule.',
+      'Office of Information and Regulatory Affairs',
+      'ORGANIZATION',
+    ],
     // After a middle initial comes the surname, even when it is also a word or a given name.
     ['Donald J. Trump spoke at the rally.', 'Donald J. Trump', 'PERSON'],
     ['George W. Bush spoke at the rally.', 'George W. Bush', 'PERSON'],
@@ -92,6 +97,18 @@ describe('actors that must survive beside them', () => {
     expect(actorsIn(text)).toEqual([{ name: 'Jessica Vaughan', kind: 'PERSON' }]);
     // With no such person, the place stays out of the actors.
     expect(actorsIn('“It is an amnesty,” Vaughan said.')).toEqual([]);
+  });
+
+  it('reads a surname misspelt by one letter as the person named in full', () => {
+    const text = 'Justice Barry Ostrager ruled on Tuesday. Ostranger wrote that the case failed.';
+    expect(actorsIn(text)).toEqual([{ name: 'Barry Ostrager', kind: 'PERSON' }]);
+    // Short surnames one letter apart are different people.
+    expect(actorsIn('Ben Nelson spoke. Ann Wilson spoke. Bob Nelsen said no.').map((a) => a.name)).toContain(
+      'Bob Nelsen',
+    );
+    expect(oneEditApart('ostrager', 'ostranger')).toBe(true);
+    expect(oneEditApart('ostrager', 'ostrager')).toBe(false);
+    expect(oneEditApart('nelson', 'wilson')).toBe(false);
   });
 
   it('takes one organisation written with and without a space as one', () => {
