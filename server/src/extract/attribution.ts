@@ -57,7 +57,7 @@ const coordinatedVerb = new RegExp(`(?:,\\s*|\\s)and\\s+(?:also\\s+)?(?:${report
 const speechNouns =
   /^\s*(?:\p{L}+\s+){0,2}?(?:assertion|remarks?|comments?|words|statement|warning|claim|response|message|answer|reply|testimony|speech|tweet|post|letter|argument|view|promise|pledge|vow|question|retort|plea|appeal|insistence)\b/iu;
 const rolePhrase =
-  /\b(?:the|a|an|[\p{Lu}][\p{L}.]*['’]s)\s+((?:[\p{L}.'’-]+\s+){0,4}?(?:secretary|minister|president|chief|officer|spokesman|spokeswoman|spokesperson|chairman|chairwoman|general|leader|ambassador|envoy|adviser|advisor|director|commander|head|diplomat|prosecutor|senator|premier|chancellor|secretary-general|king|queen|prince|counterpart|boss|admiral|governor|mayor|judge|coach|commissioner|investigator)(?:\s+of\s+(?:the\s+)?\p{L}+(?:\s+\p{Lu}\p{L}+)*)?)\b/giu;
+  /\b(?:the|a|an|its|his|her|their|[\p{Lu}][\p{L}.]*['’]s)\s+((?:[\p{L}.'’-]+\s+){0,4}?(?:secretary|minister|president|chief|officer|spokesman|spokeswoman|spokesperson|chairman|chairwoman|general|leader|ambassador|envoy|adviser|advisor|director|commander|head|diplomat|prosecutor|senator|premier|chancellor|secretary-general|king|queen|prince|counterpart|boss|admiral|governor|mayor|judge|coach|commissioner|investigator)(?:\s+of\s+(?:the\s+)?\p{L}+(?:\s+\p{Lu}\p{L}+)*)?)\b/giu;
 const statementSource = /\b(?:a\s+)?statement\s+(?:from|by|issued by|released by|on behalf of)\s+(?:the\s+)?/i;
 /** Words that open a subordinate clause: a verb after one of them is not the quote's attribution. */
 const subordinator =

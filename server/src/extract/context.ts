@@ -249,7 +249,10 @@ export class ArticleContext {
     } else if (mention.kind === 'ORGANIZATION') {
       const key = `org:${coreNameWords(mention.name).join(' ') || mention.name.toLowerCase()}`;
       record =
-        this.actors.get(key) ?? this.organizationWrittenApart(key) ?? this.newRecord(key, mention.name, 'ORGANIZATION');
+        this.actors.get(key) ??
+        this.organizationWrittenApart(key) ??
+        this.organizationAbbreviated(mention.name) ??
+        this.newRecord(key, mention.name, 'ORGANIZATION');
     } else if (mention.kind === 'PLACE' && !mention.name.includes(' ') && this.speaking(mention, sentence)) {
       // Places do not speak: "Vaughan said" after "Jessica Vaughan" is her, not the town.
       record = this.findPersonBySurname(surnameOf(mention.name));
@@ -277,6 +280,26 @@ export class ArticleContext {
     return (
       /^\s+(?:said|says|told|tells|added|wrote|replied|responded|asked)\b/.test(after) || /\bsaid\s+$/.test(before)
     );
+  }
+
+  /**
+   * "RFK Center" after "Robert F. Kennedy Center for Justice & Human Rights": initials for
+   * the first words of an organisation named before, then the rest of its name as written.
+   */
+  private organizationAbbreviated(name: string): ActorRecord | undefined {
+    const [initials, ...rest] = name.split(/\s+/);
+    if (!initials || rest.length === 0 || !/^\p{Lu}{2,5}$/u.test(initials)) return undefined;
+    for (const record of this.actors.values()) {
+      if (record.kind !== 'ORGANIZATION') continue;
+      const words = record.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+      const spelled = words
+        .slice(0, initials.length)
+        .map((w) => w[0])
+        .join('');
+      const after = words.slice(initials.length, initials.length + rest.length);
+      if (spelled === initials && after.join(' ') === rest.join(' ')) return record;
+    }
+    return undefined;
   }
 
   /** "ExxonMobil" and "Exxon Mobil", "JPMorgan" and "JP Morgan": one organisation written two ways. */

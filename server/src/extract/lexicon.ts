@@ -855,6 +855,11 @@ export const reportingVerbs = [
   'accused',
   'reacted',
   'reacts',
+  'characterized',
+  'characterised',
+  'characterizes',
+  'remembered',
+  'spoke',
 ];
 
 /** Participles that report speech after a main clause ("..., saying ...", "..., telling reporters ..."). */

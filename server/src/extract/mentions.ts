@@ -225,7 +225,9 @@ function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
     out = out.slice(1);
   }
   const isPerson = (ws: Token[]) => nameEvidence(ws.map((w) => w.text).join(' ')).givenName;
-  while (out.length >= 3) {
+  // ("Robert F. Kennedy Center for Justice & Human Rights" is a body named after a person.)
+  const namesBody = out.some((w) => organizationWords.has(bare(w.text)));
+  while (out.length >= 3 && !namesBody) {
     const last = out.at(-1) as Token;
     const lastWord = bare(last.text);
     // ("Donald J. Trump", "George W. Bush": after a middle initial, the surname.)
@@ -238,6 +240,7 @@ function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
   if (
     out.length >= 3 &&
     personTitles.has(bare((out.at(-1) as Token).text)) &&
+    !/^(?:for|on|of)$/.test((out.at(-2) as Token).text) &&
     out.slice(0, -1).some((w) => organizationWords.has(bare(w.text)))
   ) {
     out = out.slice(0, -1);
@@ -358,10 +361,24 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1] as Token;
       const gap = sentence.slice((tokens[j] as Token).end - offset, next.start - offset);
-      if (!/^\s+$/.test(gap) && gap !== '' && gap !== '-') break;
+      // "Johnson & Johnson", "Center for Justice & Human Rights": an ampersand joins names.
+      const ampersand = /^\s*&\s*$/.test(gap) && isCapitalized(next.text);
+      if (!/^\s+$/.test(gap) && gap !== '' && gap !== '-' && !ampersand) break;
       if (/['’]s?$/u.test((tokens[j] as Token).text)) break;
       if (isCapitalized(next.text)) {
         j += 1;
+        continue;
+      }
+      // "Center for Justice", "Council on Foreign Relations", "Centers for Disease Control":
+      // after an organisation's head word, "for" or "on" stays inside its name.
+      if (
+        (next.text === 'for' || next.text === 'on') &&
+        organizationWords.has(bare((tokens[j] as Token).text)) &&
+        tokens[j + 2] &&
+        isCapitalized((tokens[j + 2] as Token).text) &&
+        !calendarWords.has(bare((tokens[j + 2] as Token).text))
+      ) {
+        j += 2;
         continue;
       }
       const after = tokens[j + 2];
@@ -445,7 +462,17 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
     // all but an article before it.
     while (words.length > 1 && /^(?:the|a|an)$/i.test((words[0] as Token).text)) words = words.slice(1);
     const organizationName = words.length > 1 && opensOrganizationName(words);
-    const cut = organizationName ? 0 : roleEnd(words);
+    let cut = organizationName ? 0 : roleEnd(words);
+    // A phrase grown through "for" or "on" after a head word is an organisation's name
+    // ("Center for Justice & Human Rights": "Justice" there is no title) unless a person's
+    // name follows the title ("Center for Immigration Studies Policy Director Jessica Vaughan").
+    if (cut > 0 && words.some((w) => w.text === 'for' || w.text === 'on')) {
+      const named = classify(
+        words.slice(cut).map((w) => w.text),
+        [],
+      );
+      if (named !== 'PERSON') cut = 0;
+    }
     if (cut > 0) {
       for (const w of words.slice(0, cut)) {
         const country = countryOfQualifier(w.text);

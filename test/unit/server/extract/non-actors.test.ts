@@ -75,6 +75,18 @@ describe('actors that must survive beside them', () => {
       'Office of Information and Regulatory Affairs',
       'ORGANIZATION',
     ],
+    // "for", "on" and "&" inside a body's name; a person's name after its officer's title.
+    [
+      'The Robert F. Kennedy Center for Justice & Human Rights praised him.',
+      'Robert F. Kennedy Center for Justice & Human Rights',
+      'ORGANIZATION',
+    ],
+    ['The Council on Foreign Relations published the study.', 'Council on Foreign Relations', 'ORGANIZATION'],
+    [
+      'It is amnesty, Center for Immigration Studies Policy Director Jessica Vaughan says.',
+      'Jessica Vaughan',
+      'PERSON',
+    ],
     // After a middle initial comes the surname, even when it is also a word or a given name.
     ['Donald J. Trump spoke at the rally.', 'Donald J. Trump', 'PERSON'],
     ['George W. Bush spoke at the rally.', 'George W. Bush', 'PERSON'],
@@ -109,6 +121,13 @@ describe('actors that must survive beside them', () => {
     expect(oneEditApart('ostrager', 'ostranger')).toBe(true);
     expect(oneEditApart('ostrager', 'ostrager')).toBe(false);
     expect(oneEditApart('nelson', 'wilson')).toBe(false);
+  });
+
+  it('takes initials for the first words of an organisation named before as that organisation', () => {
+    const text = 'The Robert F. Kennedy Center for Justice & Human Rights praised him. The RFK Center said he had led.';
+    expect(actorsIn(text)).toEqual([
+      { name: 'Robert F. Kennedy Center for Justice & Human Rights', kind: 'ORGANIZATION' },
+    ]);
   });
 
   it('takes one organisation written with and without a space as one', () => {
