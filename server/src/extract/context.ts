@@ -176,12 +176,14 @@ export class ArticleContext {
    */
   private acronymNamesOrganization(mention: Mention, sentence: Sentence): boolean {
     if (!/^(?:\p{Lu}\.){2,}$|^\p{Lu}{3,6}$/u.test(mention.name)) return false;
-    if (isCommonWord(mention.name)) return false;
+    const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 16);
+    const speaks = /^\s+(?:said|says|told|reported|announced|stated|added|wrote)\b/.test(after);
+    // A word in capitals ("ACTED", "CARE") names a body only when it speaks and recurs.
+    if (isCommonWord(mention.name)) return speaks && this.acronymCount(mention.name) >= 2;
     if (this.text.includes(`(${mention.name})`)) return true;
     // One the story keeps coming back to ("the IOC's decision", "IOC officials") is a party to it.
     if (this.acronymCount(mention.name) >= 3) return true;
-    const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 16);
-    return /^\s+(?:said|says|told|reported|announced|stated|added|wrote)\b/.test(after);
+    return speaks;
   }
 
   private readonly acronymCounts = new Map<string, number>();

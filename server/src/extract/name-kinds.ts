@@ -122,7 +122,13 @@ export function personNounInLexicon(noun: string): boolean {
   const key = noun.toLowerCase();
   let known = personNouns.get(key);
   if (known === undefined) {
-    known = nlp(key).has('#Actor');
+    // British spellings ("neighbour", "labourer") are in the lexicon under American ones,
+    // and compounds in -man/-woman ("gunman", "fisherwoman") name people.
+    const american = key.replace(/our(?=(?:er|ers|s)?$)/, 'or');
+    known =
+      nlp(key).has('#Actor') ||
+      (american !== key && nlp(american).has('#Actor')) ||
+      /^[a-z]{2,}(?:man|woman|men|women)$/.test(key);
     if (personNouns.size >= MAX_CACHED) personNouns.delete(personNouns.keys().next().value as string);
     personNouns.set(key, known);
   }

@@ -244,7 +244,14 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       const paragraphStart = article.paragraphs[sentence.paragraphIndex]?.start ?? -1;
       const wholeParagraph = quote.open <= paragraphStart + 1;
       const previousParagraph = (sentences[previous.sentence] as Sentence).paragraphIndex;
-      if (wholeParagraph && sentence.paragraphIndex - previousParagraph <= 2) {
+      // (“...,” said commenter “Nestor 33.”: an attribution of its own, if unresolved, is
+      // still someone else's.)
+      const lastSentence = sentences[sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1))] as Sentence;
+      verbPattern.lastIndex = 0;
+      const attributedAfter = verbPattern.exec(
+        article.text.slice(quote.close, Math.min(lastSentence.end, quote.close + 40)),
+      );
+      if (wholeParagraph && !attributedAfter && sentence.paragraphIndex - previousParagraph <= 2) {
         attribution = { speakerKey: previous.speakerKey, at: quote.open, confidence: 0.6, sieve: 'CONTINUATION' };
       }
     }
@@ -338,7 +345,11 @@ function postStatements(sc: StatementContext, drafts: readonly StatementDraft[])
     const author = ctx
       .mentionsIn(sentenceIndex)
       .find((m) => m.start < post.author.end && post.author.start < m.end && m.actorKey);
-    const speakerKey = author?.actorKey;
+    // The signature names its account holder outright: a name the mention rules do not
+    // read as one ("Act on a Dream") is taken as written, as the organisation it must be.
+    const speakerKey =
+      author?.actorKey ??
+      (/^\p{Lu}/u.test(post.author.name) && !author ? ctx.ensureOrganization(post.author.name) : null);
     if (!speakerKey || speakerKey.startsWith('country:')) continue;
     const words = article.text.slice(post.words.start, post.words.end).replace(/\s+/g, ' ');
     const probe = comparable(words.replace(/[….]+$/u, '')).slice(0, 40);
