@@ -252,6 +252,33 @@ describe('embedded posts', () => {
   });
 });
 
+describe('speakers the lexicon alone does not know', () => {
+  it('takes a capitalised common word that speaks and recurs for an organisation', () => {
+    const body =
+      'He worked for the French agency ACTED in Syria.\n\nACTED said it was “deeply stunned and horrified by the killing”.';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['ACTED']);
+  });
+
+  it('reads British spellings and -man compounds as people', () => {
+    const neighbour = statements('“It is like looking at my own grandchildren,” said a neighbour in his 60s.');
+    expect(neighbour.map((s) => s.speaker)).toEqual(['neighbour']);
+    const gunman = statements('A video was released. “You will pay for this war,” the gunman said.');
+    expect(gunman).toHaveLength(1);
+  });
+
+  it('takes a post’s signature for its author when no mention rule reads the name', () => {
+    const body =
+      'Student groups condemned the paper on Saturday.\n\nWe call on our peers to boycott the paper until it changes its policy. — Act on a Dream (@actonadream) October 19, 2019';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Act on a Dream']);
+  });
+
+  it('does not continue the previous speaker into a quote attributed to someone unresolved', () => {
+    const body =
+      '“The policy is sound,” Kristine Guillaume wrote in the letter.\n\n“I doubt that this long-winded apology would be forthcoming,” said commenter “Nestor 33.”';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Kristine Guillaume']);
+  });
+});
+
 describe('pronouns after an opening participle', () => {
   it('does not take the participle’s object for the subject', () => {
     const body =
