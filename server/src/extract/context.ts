@@ -235,6 +235,9 @@ export class ArticleContext {
           // "Business said", "Federalist reports": an ordinary word is no one's surname
           // unless the article names someone by it in full (found above).
           !(words.length === 1 && isCommonWord(mention.name) && !nameEvidence(mention.name).person) &&
+          // A given name alone ("Marco said", "James said") with no one of that surname
+          // (found above) is a fragment of a name the article never gives in full.
+          !(words.length === 1 && nameEvidence(mention.name).givenName) &&
           this.speaking(mention, sentence)
         ) {
           record = this.newRecord(key, mention.name, 'PERSON');

@@ -236,6 +236,7 @@ export const organizationWords = new Set([
   'observer',
   'examiner',
   'chronicle',
+  'dispatch',
   'bulletin',
   'watch',
   'ministry',
@@ -451,6 +452,11 @@ export const instrumentWords = new Set([
   'doctrine',
   'statute',
   'ordinance',
+  // Documents and programmes an organisation issues are not the organisation ("report"
+  // is not among them: the Drudge Report is an outlet).
+  'memo',
+  'manifesto',
+  'tonight',
 ]);
 
 /** Hyphenated modifiers that make a capitalised word an adjective ("FBI-led", "Texas-based"). */

@@ -133,7 +133,13 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   // "the Administration", "the Office", "the University": a generic head noun names no one.
   if (lower.length === 1 && (organizationWords.has(joined) || personTitles.has(joined) || roleHeadWords.has(joined)))
     return 'UNKNOWN';
-  if (lower.some((w) => organizationWords.has(w))) return 'ORGANIZATION';
+  // "Minneapolis Star-Tribune", "St. Louis Post-Dispatch": the head may end a hyphenated word.
+  if (
+    lower.some(
+      (w) => organizationWords.has(w) || (w.includes('-') && w.split('-').some((part) => organizationWords.has(part))),
+    )
+  )
+    return 'ORGANIZATION';
   if (nameWords.length === 1 && isAcronym(nameWords[0] as string)) {
     if (countryOfQualifier(nameWords[0] as string)) return 'COUNTRY';
     // Two capitals are more often "OK", "ID" or "TV" than an organisation the article
@@ -150,7 +156,9 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   if (lower.some((w) => nonActorWords.has(w))) return 'UNKNOWN';
   // "a New York Democrat", "the South Carolina Republican": a description, not a name.
   if (partyLabels.has(lower.at(-1) as string)) return 'UNKNOWN';
-  const strongTitle = titleWords.some((t) => strongPersonTitles.has(t.replace(/\.$/, '')));
+  // "Director of Research": after a title and "of" comes the office's field, not a name.
+  const strongTitle =
+    titleWords.at(-1) !== 'of' && titleWords.some((t) => strongPersonTitles.has(t.replace(/\.$/, '')));
   const evidence = nameEvidence(nameWords.join(' '));
   if (evidence.organization && !evidence.person) return 'ORGANIZATION';
   if ((findCity(joined) || evidence.place) && !strongTitle) return 'PLACE';
@@ -240,6 +248,8 @@ function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
   if (
     out.length >= 3 &&
     personTitles.has(bare((out.at(-1) as Token).text)) &&
+    // An officer's title, not an honorific that may end a name ("University of Notre Dame").
+    !/^(?:dame|sir|lord|lady|justice|saint|st)$/.test(bare((out.at(-1) as Token).text)) &&
     !/^(?:for|on|of)$/.test((out.at(-2) as Token).text) &&
     out.slice(0, -1).some((w) => organizationWords.has(bare(w.text)))
   ) {

@@ -42,6 +42,11 @@ describe('not actors', () => {
     // acronyms that are not organisations unless the article says so
     ['More students are choosing STEM subjects this year.', 'STEM'],
     ['The patient was moved to the ICU overnight.', 'ICU'],
+    // the field of an office, and a body's programme
+    ['The Director of Research, Jane Smith, said the study was sound.', 'Research'],
+    ['CNN Tonight host Don Lemon asked about it.', 'CNN Tonight'],
+    // a given name alone that "speaks", with no one of that surname in the article
+    ['“He was not ready for the debate,” Marco said.', 'Marco'],
   ])('%s -> "%s" is no actor', (sentence, phrase) => {
     const names = actorsIn(sentence).map((a) => a.name);
     expect(names.some((n) => n.includes(phrase) || phrase.includes(n))).toBe(false);
@@ -82,6 +87,9 @@ describe('actors that must survive beside them', () => {
       'ORGANIZATION',
     ],
     ['The Council on Foreign Relations published the study.', 'Council on Foreign Relations', 'ORGANIZATION'],
+    ['He studied at the University of Notre Dame last year.', 'University of Notre Dame', 'ORGANIZATION'],
+    ['The St. Louis Post-Dispatch reported the figures.', 'St. Louis Post-Dispatch', 'ORGANIZATION'],
+    ['The Minneapolis Star-Tribune reported the figures.', 'Minneapolis Star-Tribune', 'ORGANIZATION'],
     [
       'It is amnesty, Center for Immigration Studies Policy Director Jessica Vaughan says.',
       'Jessica Vaughan',
