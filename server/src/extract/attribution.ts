@@ -273,6 +273,9 @@ function subjectOfVerb(input: AttributionInput, sentenceIndex: number, verbAt: n
   const candidates = subjectsIn(input, sentenceIndex, sentence.start, verbAt);
   for (let i = candidates.length - 1; i >= 0; i -= 1) {
     const c = candidates[i] as Subject;
+    // The object of a preposition is no subject ("..., a professor at Duke University, said").
+    const lead = text.slice(Math.max(sentence.start, c.start - 12), c.start);
+    if (i > 0 && /\b(?:at|of|for|from|with|in|on|by|to)\s+(?:the\s+)?$/i.test(lead)) continue;
     if (onlyFiller(sentence, c.end, verbAt)) return c;
     const gap = text.slice(c.end, beforeFiller(sentence, c.end, verbAt));
     // ", who (previously) had said" / ", which said": the verb is the relative clause's own.

@@ -947,6 +947,11 @@ export const roleSynonyms: Array<[string, string[]]> = [
     ],
   ],
   ['secretary-general', ['secretary general']],
+  // Abbreviated titles before a name ("Gov. Andrew Cuomo") hold the office in full.
+  ['governor', ['gov', 'gov.']],
+  ['senator', ['sen', 'sen.']],
+  ['representative', ['rep', 'rep.', 'congressman', 'congresswoman']],
+  ['general', ['gen', 'gen.']],
   ['national security adviser', ['national security advisor']],
   ['attorney general', ['justice secretary']],
   ['spokesman', ['spokeswoman', 'spokesperson', 'press secretary']],

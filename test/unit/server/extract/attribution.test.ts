@@ -279,6 +279,20 @@ describe('speakers the lexicon alone does not know', () => {
   });
 });
 
+describe('subjects and roles', () => {
+  it('does not take the object of a preposition in an appositive for the subject', () => {
+    const body =
+      'William Darity Jr., a professor of public policy at Duke University, said police behavior “seems to be the primary source” of riots.';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['William Darity Jr.']);
+  });
+
+  it('resolves “the governor” to the person an abbreviated title named', () => {
+    const body =
+      'Gov. Andrew Cuomo promised more ventilators on Saturday.\n\n“That is good news for the whole state,” the governor said.';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Andrew Cuomo']);
+  });
+});
+
 describe('pronouns after an opening participle', () => {
   it('does not take the participle’s object for the subject', () => {
     const body =
