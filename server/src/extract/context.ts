@@ -234,7 +234,12 @@ export class ArticleContext {
           nameWords.every((w) => /^\p{Lu}/u.test(w) && couldBeSurname(w)) &&
           // "Business said", "Federalist reports": an ordinary word is no one's surname
           // unless the article names someone by it in full (found above).
-          !(words.length === 1 && isCommonWord(mention.name) && !nameEvidence(mention.name).person) &&
+          !(
+            words.length === 1 &&
+            isCommonWord(mention.name) &&
+            !nameEvidence(mention.name).person &&
+            !this.usedOnlyAsName(mention.name)
+          ) &&
           // A given name alone ("Marco said", "James said") with no one of that surname
           // (found above) is a fragment of a name the article never gives in full.
           !(words.length === 1 && nameEvidence(mention.name).givenName) &&
@@ -276,6 +281,27 @@ export class ArticleContext {
     insertSorted(record.positions, mention.start);
     if (record.kind === 'PERSON') this.collectRoles(record, mention, sentence);
     return record.key;
+  }
+
+  /**
+   * A word the article writes only with its capital, at least twice inside sentences and
+   * never in lower case ("Trump", "Rice"), is a name there, whatever else it may mean.
+   */
+  private readonly namesByUse = new Map<string, boolean>();
+
+  private usedOnlyAsName(word: string): boolean {
+    const known = this.namesByUse.get(word);
+    if (known !== undefined) return known;
+    const answer = this.scanUseAsName(word);
+    this.namesByUse.set(word, answer);
+    return answer;
+  }
+
+  private scanUseAsName(word: string): boolean {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`\\b${escaped.toLowerCase()}\\b`).test(this.text)) return false;
+    const inside = this.text.match(new RegExp(`[\\p{Ll},;]\\s+${escaped}\\b`, 'gu'))?.length ?? 0;
+    return inside >= 2;
   }
 
   /** Whether a mention is in the speaker's place beside a verb of speech ("Vaughan said", "said Vaughan"). */

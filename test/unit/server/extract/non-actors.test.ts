@@ -54,6 +54,12 @@ describe('not actors', () => {
 
   it('does not make a person of an ordinary word that "speaks" ("Business said")', () => {
     expect(actorsIn('“Sales are down again this quarter,” Business said in its report.')).toEqual([]);
+    // unless the article only ever writes it as a name
+    const named = 'The plan came from Trump on Sunday. Critics said Trump had gone too far. “It is fair,” Trump said.';
+    expect(actorsIn(named)).toEqual([{ name: 'Trump', kind: 'PERSON' }]);
+    expect(actorsIn('A business can trump a rival. Critics doubted Trump and Trump again. “No,” Trump said.')).toEqual(
+      [],
+    );
   });
 });
 
