@@ -63,6 +63,16 @@ export function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Offices held on someone's behalf. */
+const agentRole =
+  '(?:(?:deputy|chief|senior|top|longtime|former|press|communications|campaign|personal|principal)\\s+){0,3}(?:spokes(?:man|woman|person)|press secretary|aide|adviser|advisor|lawyer|attorney|chief of staff|communications director)';
+/** "Ryan('s) spokesman Kevin Seifert": the principal, the office, then the name. */
+const principalRoleBefore = new RegExp(`^(?:['’]s)?\\s+${agentRole}\\s+$`, 'i');
+/** "Kevin Seifert, a spokesman for Paul Ryan": the name, the office, "for", the principal. */
+const principalRoleAfter = new RegExp(`^,\\s+(?:a|an|the)\\s+${agentRole}\\s+(?:for|to)\\s+(?:the\\s+)?$`, 'i');
+/** "Seifert, Ryan's spokesman": the office after a possessive principal. */
+const principalRoleFollowing = new RegExp(`^\\s+${agentRole}\\b`, 'i');
+
 export interface ResolvedMention extends Mention {
   actorKey: string | null;
   sentenceIndex: number;
@@ -123,8 +133,34 @@ export class ArticleContext {
           subjectTaken = true;
         }
       }
+      this.collectAffiliations(resolved, sentence);
       this.mentions.push(resolved);
     });
+  }
+
+  /**
+   * Spokespeople, aides and lawyers with the principal they speak for: "Ryan spokesman
+   * Kevin Seifert", "Kevin Seifert, a spokesman for Paul Ryan", "Seifert, Ryan's spokesman".
+   * The first principal the article gives is kept.
+   */
+  private collectAffiliations(resolved: ResolvedMention[], sentence: Sentence): void {
+    const between = (from: number, to: number) => this.text.slice(from, to);
+    for (let k = 0; k < resolved.length; k += 1) {
+      const m = resolved[k] as ResolvedMention;
+      const record = m.actorKey ? this.actors.get(m.actorKey) : undefined;
+      if (record?.kind !== 'PERSON' || record.affiliationKey || m.kind === 'PRONOUN') continue;
+      const before = resolved[k - 1];
+      const after = resolved[k + 1];
+      let principal: string | null = null;
+      if (before?.actorKey && principalRoleBefore.test(between(before.end, m.start))) principal = before.actorKey;
+      else if (after?.actorKey && principalRoleAfter.test(between(m.end, after.start))) principal = after.actorKey;
+      else if (after?.actorKey && after.possessive && /^,\s+$/.test(between(m.end, after.start))) {
+        const rest = this.text.slice(after.end, Math.min(sentence.end, after.end + 60));
+        if (principalRoleFollowing.test(rest)) principal = after.actorKey;
+      }
+      if (principal && principal !== record.key && !principal.startsWith('described:'))
+        record.affiliationKey = principal;
+    }
   }
 
   private newRecord(key: string, name: string, kind: ActorKind): ActorRecord {
@@ -134,6 +170,7 @@ export class ArticleContext {
       kind,
       aliases: [],
       description: null,
+      affiliationKey: null,
       roles: [],
       surname: surnameOf(name),
       positions: [],

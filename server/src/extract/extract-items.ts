@@ -83,6 +83,11 @@ function extractOnce(article: Article): Extraction {
     } else if (item.kind === 'MEETING') for (const k of item.participantKeys) used.add(k);
     else for (const k of item.actorKeys) used.add(k);
   }
+  // Whom a speaker speaks for is part of the record too.
+  for (const key of [...used]) {
+    const principal = context.actors.get(key)?.affiliationKey;
+    if (principal) used.add(principal);
+  }
   const actors: ActorDraft[] = [];
   for (const key of used) {
     const record = context.actors.get(key);
@@ -93,6 +98,7 @@ function extractOnce(article: Article): Extraction {
       kind: record.kind,
       aliases: [...new Set(record.aliases)],
       description: record.description,
+      affiliationKey: record.affiliationKey && used.has(record.affiliationKey) ? record.affiliationKey : null,
     });
   }
   return { actors, items, warnings };

@@ -22,6 +22,11 @@ export interface ActorDraft {
   aliases: string[];
   /** Role or title the article gives ("Russia's top military officer"). */
   description: string | null;
+  /**
+   * Whom a spokesperson, aide or lawyer speaks for ("Kevin Seifert, spokesman for Paul
+   * Ryan"): the key of another draft, or null.
+   */
+  affiliationKey: string | null;
 }
 
 /** When an item happened according to this article. */

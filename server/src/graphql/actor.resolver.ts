@@ -24,6 +24,12 @@ export class ActorResolver {
     return toGlobalId('Actor', actor.id);
   }
 
+  @FieldResolver(() => Actor, { nullable: true })
+  async affiliation(@Root() actor: ActorRow, @Ctx() { loaders }: GraphQLContext): Promise<ActorRow | null> {
+    // Through the node loader: a page of spokespeople asks for their principals at once.
+    return actor.affiliationId ? loaders.actors.load(actor.affiliationId) : null;
+  }
+
   @FieldResolver(() => [String])
   async aliases(@Root() actor: ActorRow, @Ctx() { loaders }: GraphQLContext): Promise<string[]> {
     return (await loaders.aliasesByActor.load(actor.id)).filter((alias) => alias !== actor.name);

@@ -21,4 +21,11 @@ export class Actor {
 
   @Field(() => String, { nullable: true, description: 'Role or title as sources give it.' })
   description!: string | null;
+
+  @Field(() => Actor, {
+    nullable: true,
+    description:
+      'Whom this actor speaks for, when sources say so: the principal of a spokesperson, aide or lawyer ("Kevin Seifert, spokesman for Paul Ryan").',
+  })
+  affiliation!: Actor | null;
 }

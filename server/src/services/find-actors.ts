@@ -20,7 +20,7 @@ export interface FindActorsOptions {
   after?: string | null;
 }
 
-export const actorSelect = { id: true, name: true, kind: true, description: true } as const;
+export const actorSelect = { id: true, name: true, kind: true, description: true, affiliationId: true } as const;
 export type ActorRow = Prisma.ActorGetPayload<{ select: typeof actorSelect }>;
 
 const CURSOR_LIST = 'actors';

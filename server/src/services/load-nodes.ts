@@ -200,15 +200,15 @@ export function createNodeLoaders(prisma: PrismaClient): NodeLoaders {
     participantsByItem: new DataLoader(async (itemIds) => {
       const rows = await prisma.$queryRaw<Array<Omit<ParticipantRow, 'actor'> & Omit<ActorRow, 'id'>>>`
         SELECT p.item_id AS "itemId", p.actor_id AS "actorId", p.role::text AS role,
-               a.name, a.kind::text AS kind, a.description
+               a.name, a.kind::text AS kind, a.description, a.affiliation_id AS "affiliationId"
         FROM participant p JOIN actor a ON a.id = p.actor_id
         WHERE p.item_id = ANY(${[...itemIds]}::uuid[])
         ORDER BY p.role, a.name, p.actor_id`;
-      const participants = rows.map(({ itemId, actorId, role, name, kind, description }) => ({
+      const participants = rows.map(({ itemId, actorId, role, name, kind, description, affiliationId }) => ({
         itemId,
         actorId,
         role,
-        actor: { id: actorId, name, kind, description },
+        actor: { id: actorId, name, kind, description, affiliationId },
       }));
       return groupBy(itemIds, participants, (row) => row.itemId);
     }),

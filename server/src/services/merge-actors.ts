@@ -53,6 +53,27 @@ export async function mergeActors(prisma: PrismaClient, options: MergeActorsOpti
         data: aliases.map((a) => ({ ...a, actorId: options.targetId })),
         skipDuplicates: true,
       });
+    // Whoever spoke for a merged actor speaks for the target; the target keeps its own
+    // principal, or takes the first merged actor's, but never becomes its own.
+    await tx.actor.updateMany({
+      where: { affiliationId: { in: sourceIds }, id: { not: options.targetId } },
+      data: { affiliationId: options.targetId },
+    });
+    const target = await tx.actor.findUniqueOrThrow({
+      where: { id: options.targetId },
+      select: { affiliationId: true },
+    });
+    if (!target.affiliationId || sourceIds.includes(target.affiliationId)) {
+      const inherited = await tx.actor.findFirst({
+        where: { id: { in: sourceIds }, affiliationId: { notIn: ids } },
+        select: { affiliationId: true },
+        orderBy: { id: 'asc' },
+      });
+      await tx.actor.update({
+        where: { id: options.targetId },
+        data: { affiliationId: inherited?.affiliationId ?? null },
+      });
+    }
     // Cascades to the sources' participations and aliases (moved above).
     await tx.actor.deleteMany({ where: { id: { in: sourceIds } } });
     const touched = new Set([...participants.map((p) => p.itemId), ...spoken.map((s) => s.id)]);

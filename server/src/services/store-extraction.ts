@@ -449,11 +449,30 @@ export async function recomputeItems(tx: Tx, itemIds: string[]): Promise<void> {
   }
 }
 
+/**
+ * Whom each spokesperson or aide speaks for. Only an actor with no affiliation yet gets
+ * one: the first source to give it, or an editor's choice, is never overwritten.
+ */
+async function storeAffiliations(
+  tx: Tx,
+  drafts: readonly ActorDraft[],
+  actorIds: ReadonlyMap<string, string>,
+): Promise<void> {
+  for (const draft of drafts) {
+    if (!draft.affiliationKey) continue;
+    const actorId = actorIds.get(draft.key);
+    const principalId = actorIds.get(draft.affiliationKey);
+    if (!actorId || !principalId || actorId === principalId) continue;
+    await tx.actor.updateMany({ where: { id: actorId, affiliationId: null }, data: { affiliationId: principalId } });
+  }
+}
+
 export async function storeExtraction(tx: Tx, options: StoreExtractionOptions): Promise<StoreExtractionResult> {
   const { sourceId, extraction } = options;
   const actorIds = new Map<string, string>();
   const renamed = new Set<string>();
   for (const draft of extraction.actors) actorIds.set(draft.key, await resolveActor(tx, draft, renamed));
+  await storeAffiliations(tx, extraction.actors, actorIds);
   const ids = (keys: string[]) => keys.map((k) => actorIds.get(k)).filter((v): v is string => Boolean(v));
 
   const created = new Set<string>();

@@ -34,7 +34,13 @@ export interface ItemSpec {
   sources?: SourceSpec[];
 }
 
-const actor = (name: string): ActorRow => ({ id: uuid(), name, kind: 'PERSON', description: null });
+const actor = (name: string): ActorRow => ({
+  id: uuid(),
+  name,
+  kind: 'PERSON',
+  description: null,
+  affiliationId: null,
+});
 
 export function exportItem(spec: ItemSpec = {}): ExportItem {
   const date = spec.date === null ? null : fuzzyDate(new Date(spec.date ?? '2017-02-16'), spec.precision ?? 'DAY');
