@@ -116,6 +116,9 @@ function personNoun(word: string): boolean {
   return personNounInLexicon(singular);
 }
 
+/** Those who speak on someone's behalf. */
+const agentNoun = /^(?:spokes(?:man|woman|person|men|women|people)|aides?|advisers?|advisors?|lawyers?|attorneys?)$/i;
+
 const mediaRoles = new Set(['reporter', 'journalist', 'correspondent', 'interviewer', 'host', 'anchor', 'moderator']);
 
 /**
@@ -143,12 +146,29 @@ function describedIn(
     const plural = /s$/i.test(t.text) && k < i;
     if (!determiner && !plural) continue;
     const start = (tokens[k] as Token).start;
-    if (taken.some((s) => s.start < t.end && start < s.end)) continue;
+    // A body named inside the description is its modifier ("a White House spokeswoman");
+    // a person named there is the speaker.
+    if (taken.some((s) => s.start < t.end && start < s.end && !s.key.startsWith('org:'))) continue;
     // "Kyung Bok-cho, a Bloomberg journalist, said": an appositive describes the name before it.
     const openingAt = (tokens[k - 1] as Token | undefined)?.start ?? start;
     if (taken.some((s) => /^\s*,\s*$/.test(input.text.slice(s.end, openingAt)))) continue;
     const description = input.text.slice(start, t.end);
-    out.push({ key: input.context.ensureDescribed(description, t.text, start), start, end: t.end });
+    const key = input.context.ensureDescribed(description, t.text, start);
+    out.push({ key, start, end: t.end });
+    // "a White House spokeswoman", "a spokesman for the State Department": an unnamed
+    // spokesperson is marked as speaking for the body the article names.
+    if (agentNoun.test(t.text)) {
+      const after = /^\s+(?:for|to|at)\s+(?:the\s+)?/i.exec(input.text.slice(t.end, t.end + 12));
+      const principal = input.context
+        .mentionsIn(sentenceIndex)
+        .find(
+          (m) =>
+            m.actorKey &&
+            m.kind !== 'PRONOUN' &&
+            ((m.start >= start && m.end <= t.start) || (after !== null && m.start === t.end + after[0].length)),
+        );
+      if (principal?.actorKey) input.context.noteAffiliation(key, principal.actorKey);
+    }
   }
   return out;
 }
@@ -231,8 +251,9 @@ function subjectsIn(input: AttributionInput, sentenceIndex: number, from: number
   }
   out.push(...roles);
   out.push(...organizationReferencesIn(input, sentenceIndex, from, to, out));
-  out.push(...describedIn(input, sentenceIndex, from, to, out));
-  return out.sort((a, b) => a.start - b.start);
+  const described = describedIn(input, sentenceIndex, from, to, out);
+  const modifiers = (s: Subject) => described.some((d) => s.start >= d.start && s.end <= d.end);
+  return [...out.filter((s) => !modifiers(s)), ...described].sort((a, b) => a.start - b.start);
 }
 
 /** Tokens of the sentence inside [from, to). */
@@ -290,7 +311,7 @@ function subjectOfVerb(input: AttributionInput, sentenceIndex: number, verbAt: n
       if ((relative || !verbPattern.test(inner)) && (inner.match(/,/g)?.length ?? 0) <= 2) return c;
     }
     // "Robert Kelly of Pusan National University in South Korea warned".
-    if (/^\s+(?:of|from|at|in|with)\s+[^,;:“”"]{1,80}$/.test(gap)) {
+    if (/^\s+(?:of|from|at|in|with|for)\s+[^,;:“”"]{1,80}$/.test(gap)) {
       const inner = tokensIn(sentence, c.end, verbAt);
       if (inner.every((t) => t.pos !== 'VERB' && t.pos !== 'AUX')) return c;
     }
@@ -358,8 +379,11 @@ export function verbAfterQuote(input: AttributionInput): Attribution | null {
     const leadTokens = tokensIn(last, quote.close, subject.start).filter((t) => /\p{L}/u.test(t.text));
     if (leadTokens.length > 8 || subordinator.test(lead) || leadTokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'))
       return null;
-    if (!onlyFiller(last, subject.end, verbAt) && !subjectOfVerb(input, lastIndex, verbAt)) return null;
-    return { speakerKey: subject.key, at: verbAt, confidence: 0.9, sieve: 'VERB_AFTER' };
+    // The verb's own subject, when another name stands closer to it ("” Ryan spokesman
+    // Kevin Seifert said" is Seifert's: the first name qualifies the second).
+    const speaker = onlyFiller(last, subject.end, verbAt) ? subject : subjectOfVerb(input, lastIndex, verbAt);
+    if (!speaker) return null;
+    return { speakerKey: speaker.key, at: verbAt, confidence: 0.9, sieve: 'VERB_AFTER' };
   }
   // The verb first: ",” said Mattis", ",” said the defense secretary".
   const lead = text.slice(quote.close, verbAt);

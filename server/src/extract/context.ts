@@ -471,6 +471,20 @@ export class ArticleContext {
     return key;
   }
 
+  /** Records whom an actor speaks for, unless the article has already said. */
+  noteAffiliation(key: string, principalKey: string): void {
+    const record = this.actors.get(key);
+    const principal = this.actors.get(principalKey);
+    if (!record || !principal || record.affiliationKey || principalKey === key) return;
+    record.affiliationKey = principalKey;
+    // An unnamed spokesperson goes by whom they speak for: "spokesman for State Department".
+    if (key.startsWith('described:') && !record.name.includes(principal.name)) {
+      record.name = `${record.name} for ${principal.name}`;
+      record.description = `unnamed: ${record.name}`;
+      record.aliases.push(record.name);
+    }
+  }
+
   /** An organization named only by an acronym in a group ("NATO generals"). */
   ensureOrganization(name: string): string {
     const key = `org:${name.toLowerCase()}`;

@@ -279,6 +279,43 @@ describe('speakers the lexicon alone does not know', () => {
   });
 });
 
+describe('spokespeople and whom they speak for', () => {
+  const affiliations = (body: string) => {
+    const extraction = extractItems(normalizeArticle({ text: body, publishedAt: new Date('2016-10-11T00:00:00Z') }));
+    const names = new Map(extraction.actors.map((a) => [a.key, a.name]));
+    return extraction.actors
+      .filter((a) => a.affiliationKey)
+      .map((a) => [a.name, names.get(a.affiliationKey as string)]);
+  };
+  const INTRO_RYAN = 'House Speaker Paul Ryan told donors on Monday that he would not campaign.\n\n';
+
+  it.each([
+    [`${INTRO_RYAN}“The speaker is focused on the majority,” Ryan spokesman Kevin Seifert said.`],
+    [`${INTRO_RYAN}“The speaker is focused on the majority,” said Kevin Seifert, a spokesman for Paul Ryan.`],
+    [`${INTRO_RYAN}“The speaker is focused on the majority,” said Kevin Seifert, Ryan’s spokesman, on Monday.`],
+  ])('credits the spokesman and records his principal: %s', (body) => {
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Kevin Seifert']);
+    expect(affiliations(body)).toEqual([['Kevin Seifert', 'Paul Ryan']]);
+  });
+
+  it('names an unnamed spokesperson by whom they speak for, and marks them unnamed', () => {
+    const body =
+      'The State Department denied the report on Monday.\n\n“We do not comment on leaks,” a spokesman for the State Department said.\n\n“We do not comment on that,” a White House spokeswoman said.';
+    expect(affiliations(body)).toEqual([
+      ['spokesman for State Department', 'State Department'],
+      ['White House spokeswoman', 'White House'],
+    ]);
+    expect(statements(body).map((s) => s.speaker)).toEqual([
+      'spokesman for State Department',
+      'White House spokeswoman',
+    ]);
+  });
+
+  it('records no principal for a plain job', () => {
+    expect(affiliations(`${INTRO_RYAN}“It was a long day,” said Kevin Seifert, a reporter for the Times.`)).toEqual([]);
+  });
+});
+
 describe('subjects and roles', () => {
   it('does not take the object of a preposition in an appositive for the subject', () => {
     const body =
