@@ -139,6 +139,9 @@ function describedIn(
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
     if (t.pos !== 'NOUN' || !personNoun(t.text)) continue;
+    // Words inside quotation marks are someone's words, not the narration's subject
+    // ("The “white suburban moms” remark").
+    if ((input.text.slice(sentence.start, t.start).match(/[“”"]/g)?.length ?? 0) % 2 === 1) continue;
     if (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') continue; // not the head
     let k = i;
     while (k > 0 && ['ADJ', 'NOUN', 'PROPN'].includes((tokens[k - 1] as Token).pos) && i - k < 4) k -= 1;
@@ -334,12 +337,21 @@ function subjectOfParticiple(input: AttributionInput, sentenceIndex: number, par
       text.slice(sentence.start, participleAt),
     );
   if (intro) clauseStart = sentence.start + intro[0].length;
-  for (const c of subjectsIn(input, sentenceIndex, clauseStart, participleAt)) {
+  const candidates = subjectsIn(input, sentenceIndex, clauseStart, participleAt);
+  for (const c of candidates) {
     const before = text.slice(Math.max(clauseStart, c.start - 12), c.start);
     if (/\b(?:to|with|of|by|for|about|from|on|at|against|between|and|over|than)\s+$/i.test(before)) continue;
     // The subject opens the clause: at most a determiner or a title before it.
-    if (tokensIn(sentence, clauseStart, c.start).length > 4) return null;
+    if (tokensIn(sentence, clauseStart, c.start).length > 4) break;
     return c;
+  }
+  // "..., which later reported that Duncan backpedaled, saying": the subject of the clause
+  // the participle closes, a name followed by its verb and a short predicate.
+  const last = candidates.at(-1);
+  if (last) {
+    const predicate = tokensIn(sentence, last.end, participleAt).filter((t) => t.text !== ',');
+    if (predicate[0]?.pos === 'VERB' && predicate.length <= 6 && /,\s*$/.test(text.slice(last.end, participleAt)))
+      return last;
   }
   return null;
 }

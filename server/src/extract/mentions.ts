@@ -547,7 +547,13 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
       // "MacronNATO"; not "DeSantis", "LaHood", "McConnell".
       (w, index) => index > 0 && /\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(w.text.replace(/^Mc|^Mac|^O['’]/u, '')),
     );
-    if (glued > 0) words = words.slice(0, glued);
+    if (glued > 0) {
+      // "President Trump Donald John TrumpTrump faces ...": the surname, then a link's text
+      // that repeats the full name and runs into a headline. The surname is the mention.
+      const gluedHead = /^\p{Lu}\p{Ll}+/u.exec((words[glued] as Token).text)?.[0];
+      words =
+        gluedHead && glued >= 2 && (words[0] as Token).text === gluedHead ? words.slice(0, 1) : words.slice(0, glued);
+    }
     if (
       words.length >= 3 &&
       // After a middle initial comes the surname, whatever else it may be ("George W. Bush").

@@ -316,6 +316,14 @@ describe('spokespeople and whom they speak for', () => {
   });
 });
 
+describe('participles and quoted modifiers', () => {
+  it('gives a participle to the subject of the clause it closes', () => {
+    const body =
+      'Education Secretary Arne Duncan spoke on Friday.\n\nThe “white suburban moms” remark was first reported by Politico, which later reported that Duncan backpedaled, saying that he “didn’t say it perfectly at all.”';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Arne Duncan']);
+  });
+});
+
 describe('subjects and roles', () => {
   it('does not take the object of a preposition in an appositive for the subject', () => {
     const body =

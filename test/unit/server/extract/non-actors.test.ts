@@ -149,6 +149,12 @@ describe('actors that must survive beside them', () => {
     expect(actorsIn(text)).toEqual([{ name: 'Exxon Mobil', kind: 'ORGANIZATION' }]);
   });
 
+  it('reads a surname before a link that repeats the full name as the surname alone', () => {
+    const text =
+      'President Trump Donald John TrumpTrump faces high stakes in meeting MORE and French President Emmanuel Macron Emmanuel Jean-Michel MacronNATO is not brain dead held lunch.';
+    expect(findMentions(text, 0).map((m) => m.name)).toEqual(['Trump', 'Emmanuel Macron']);
+  });
+
   it('keeps what the page glued to a name out of it', () => {
     expect(kindOf('Cory Booker Cory Booker spoke.', 'Cory Booker')).toBe('PERSON');
     expect(findMentions('Cory Booker Cory Booker spoke.', 0)[0]?.name).toBe('Cory Booker');
