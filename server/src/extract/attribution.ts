@@ -51,7 +51,10 @@ export interface AttributionInput {
 
 // Case-sensitive: "States" in "the United States" is not the verb "states".
 export const verbPattern = new RegExp(`\\b(?:${reportingVerbs.join('|')})\\b`, 'g');
-const participlePattern = new RegExp(`(?:,|[”"])\\s*(?:${reportingParticiples.join('|')})\\b`, 'g');
+const participlePattern = new RegExp(
+  `(?:(?:,|[”"])\\s*(?:${reportingParticiples.join('|')})\\b|\\s(?:${reportingParticiples.join('|')})(?=[,:]\\s*(?:[“"]|$)))`,
+  'g',
+);
 /** A second verb of the main clause's subject: "Pavlopoulos thanked Obama ... and said". */
 const coordinatedVerb = new RegExp(`(?:,\\s*|\\s)and\\s+(?:also\\s+)?(?:${reportingVerbs.join('|')})\\b`, 'g');
 const speechNouns =

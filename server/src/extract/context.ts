@@ -73,6 +73,10 @@ const principalRoleAfter = new RegExp(`^,\\s+(?:a|an|the)\\s+${agentRole}\\s+(?:
 /** "Seifert, Ryan's spokesman": the office after a possessive principal. */
 const principalRoleFollowing = new RegExp(`^\\s+${agentRole}\\b`, 'i');
 
+/** "Stone's wife, ", "his brother ": a kinship noun after a possessor, right before a name. */
+const kinshipBefore =
+  /(?:^|\s)([\p{Lu}][\p{L}.'’-]*?|his|her|His|Her)(?:['’]s)?\s+(wife|husband|son|daughter|brother|sister|mother|father|widow|widower|niece|nephew|grandson|granddaughter|grandmother|grandfather)\s*,?\s*$/u;
+
 export interface ResolvedMention extends Mention {
   actorKey: string | null;
   sentenceIndex: number;
@@ -208,6 +212,36 @@ export class ArticleContext {
   }
 
   /**
+   * A relative named by a given name after the person they are related to: "Stone's wife,
+   * Nydia", "Mr Haines's brother Mike", "his wife, Melania". The family name is taken to be
+   * the person's, as news writing implies when it gives no other.
+   */
+  private relativeNamed(mention: Mention, sentence: Sentence): ActorRecord | undefined {
+    if (!/^\p{Lu}\p{Ll}+$/u.test(mention.name)) return undefined;
+    const before = sentence.text.slice(
+      Math.max(0, mention.start - sentence.start - 60),
+      mention.start - sentence.start,
+    );
+    const kin = kinshipBefore.exec(before);
+    if (!kin) return undefined;
+    let relative: ActorRecord | undefined;
+    const possessor = kin[1] as string;
+    if (/^(?:his|her)$/i.test(possessor)) {
+      const key = this.resolvePronoun(mention.start, this.sentences.indexOf(sentence), possessor.toLowerCase());
+      relative = key ? this.actors.get(key) : undefined;
+    } else {
+      relative = this.findPersonBySurname(surnameOf(possessor));
+    }
+    if (relative?.kind !== 'PERSON') return undefined;
+    const family = relative.name.split(/\s+/).at(-1) as string;
+    const name = `${mention.name} ${family}`;
+    const key = `person:${personKey(name)}`;
+    const record = this.actors.get(key) ?? this.newRecord(key, name, 'PERSON');
+    record.description ??= `${kin[2]} of ${relative.name}`;
+    return record;
+  }
+
+  /**
    * An acronym the lexicon does not know is an organisation when the article spells it
    * out ("the Kurdistan Workers' Party (PKK)") or makes it speak ("KCNA said").
    */
@@ -285,6 +319,7 @@ export class ArticleContext {
           record = this.newRecord(key, mention.name, 'PERSON');
         }
       }
+      if (!record && words.length === 1) record = this.relativeNamed(mention, sentence);
       if (!record) {
         if (mention.kind === 'UNKNOWN') return null;
         record = this.newRecord(key, mention.name, 'PERSON');

@@ -861,6 +861,11 @@ export const reportingVerbs = [
   'accused',
   'reacted',
   'reacts',
+  'put it',
+  'puts it',
+  // A document's words: "the letter read", "reads the petition".
+  'read',
+  'reads',
   'characterized',
   'characterised',
   'characterizes',

@@ -151,6 +151,14 @@ function publicationClaim(published: DatedFact | null): DateClaim {
   };
 }
 
+/** A speech verb right after the quote ("...,” it read"): an attribution, resolved or not. */
+function attributedAfter(sc: StatementContext, quote: QuoteSpan): boolean {
+  const { sentences, article } = sc;
+  const lastSentence = sentences[sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1))] as Sentence;
+  verbPattern.lastIndex = 0;
+  return verbPattern.test(article.text.slice(quote.close, Math.min(lastSentence.end, quote.close + 40)));
+}
+
 interface OpenDraft {
   draft: StatementDraft;
   quote: QuoteSpan;
@@ -182,7 +190,9 @@ function continues(sc: StatementContext, open: OpenDraft, quote: QuoteSpan, attr
   if (sentence.paragraphIndex === closeParagraph + 1) {
     // The next paragraph, opening with the quote, attributed to no one else.
     const paragraphStart = article.paragraphs[sentence.paragraphIndex]?.start ?? -1;
-    return !attribution && open.draft.mode !== 'PARTIAL' && quote.open <= paragraphStart + 1;
+    return (
+      !attribution && !attributedAfter(sc, quote) && open.draft.mode !== 'PARTIAL' && quote.open <= paragraphStart + 1
+    );
   }
   if (sentence.paragraphIndex !== closeParagraph || between.length > 160) return false;
   verbPattern.lastIndex = 0;
@@ -246,12 +256,7 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       const previousParagraph = (sentences[previous.sentence] as Sentence).paragraphIndex;
       // (“...,” said commenter “Nestor 33.”: an attribution of its own, if unresolved, is
       // still someone else's.)
-      const lastSentence = sentences[sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1))] as Sentence;
-      verbPattern.lastIndex = 0;
-      const attributedAfter = verbPattern.exec(
-        article.text.slice(quote.close, Math.min(lastSentence.end, quote.close + 40)),
-      );
-      if (wholeParagraph && !attributedAfter && sentence.paragraphIndex - previousParagraph <= 2) {
+      if (wholeParagraph && !attributedAfter(sc, quote) && sentence.paragraphIndex - previousParagraph <= 2) {
         attribution = { speakerKey: previous.speakerKey, at: quote.open, confidence: 0.6, sieve: 'CONTINUATION' };
       }
     }

@@ -316,6 +316,37 @@ describe('spokespeople and whom they speak for', () => {
   });
 });
 
+describe('relatives, documents and set phrases', () => {
+  it.each([
+    [
+      'Roger Stone was sentenced on Tuesday.\n\nIn November, Stone’s wife, Nydia, told the Guardian: “No one supported the campaign more strongly than Roger Stone.”',
+      'Nydia Stone',
+    ],
+    [
+      'Donald Trump spoke on Monday about his critics.\n\nAs his wife, Melania, recently put it, when you attack her husband, “he will punch back ten times harder.”',
+      'Melania Trump',
+    ],
+    [
+      'David Haines was killed in Syria.\n\nIn a statement, Mr Haines’s brother Mike remembered a man who was “most alive and enthusiastic in his humanitarian roles”.',
+      'Mike Haines',
+    ],
+  ])('names a relative by the family name: %s', (body, speaker) => {
+    expect(statements(body).map((s) => s.speaker)).toEqual([speaker]);
+  });
+
+  it('reads a participle that introduces the quote without a comma before it', () => {
+    const body =
+      'San Juan Mayor Carmen Yulin Cruz spoke on Friday.\n\nIn a scathing reaction, Cruz appeared on CNN declaring, “This is not a good news story.”';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Carmen Yulin Cruz']);
+  });
+
+  it('does not continue a speaker into a document’s words (“it read”)', () => {
+    const body =
+      '“No one supported the campaign more strongly,” said Roger Stone on Monday.\n\n“I appeal to the president to pardon me,” it read, “because the courts are corrupt.”';
+    expect(statements(body).map((s) => s.quote)).toEqual(['No one supported the campaign more strongly']);
+  });
+});
+
 describe('participles and quoted modifiers', () => {
   it('gives a participle to the subject of the clause it closes', () => {
     const body =
