@@ -148,6 +148,8 @@ function describedIn(
     if (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') continue; // not the head
     let k = i;
     while (k > 0 && ['ADJ', 'NOUN', 'PROPN'].includes((tokens[k - 1] as Token).pos) && i - k < 4) k -= 1;
+    // "the same source", "other officials": words that tell no one apart.
+    if (/^(?:same|other|another|some|many|several|few|most|all|both|more)$/i.test((tokens[k] as Token).text)) continue;
     const determiner = k > 0 && /^(?:the|a|an)$/i.test((tokens[k - 1] as Token).text);
     const plural = /s$/i.test(t.text) && k < i;
     if (!determiner && !plural) continue;

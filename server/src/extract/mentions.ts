@@ -151,8 +151,10 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
     if (letters.length < 3 || isCommonWord(letters)) return 'UNKNOWN';
     return nameEvidence(nameWords[0] as string).organization ? 'ORGANIZATION' : 'UNKNOWN';
   }
-  // A nationality alone ("Chinese", "South Korean") is a description.
+  // A nationality alone ("Chinese", "South Korean") is a description, and so are
+  // nationalities together ("German Syrian").
   if (countryOfDemonym(joined)) return 'UNKNOWN';
+  if (lower.length >= 2 && lower.every((w) => countryOfDemonym(w))) return 'UNKNOWN';
   if (lower.some((w) => nonActorWords.has(w))) return 'UNKNOWN';
   // "a New York Democrat", "the South Carolina Republican": a description, not a name.
   if (partyLabels.has(lower.at(-1) as string)) return 'UNKNOWN';
@@ -321,6 +323,8 @@ function opensOrganizationName(words: readonly Token[]): boolean {
  * Reform Committee", "Citizenship and Immigration Services").
  */
 function andJoinsOneName(tokens: readonly Token[], j: number, phraseStart: number): boolean {
+  // "RT and Sputnik News": an acronym is a name of its own.
+  if (isAcronym((tokens[j] as Token).text)) return false;
   // "Department of Health and Human Services", "Office of Information and Regulatory
   // Affairs": after "<body> of", the "and" is inside the body's name.
   for (let m = phraseStart; m < j; m += 1) {
@@ -329,7 +333,17 @@ function andJoinsOneName(tokens: readonly Token[], j: number, phraseStart: numbe
   if (organizationWords.has(bare((tokens[j] as Token).text))) return false;
   let k = j + 2;
   while (k + 1 < tokens.length && isCapitalized((tokens[k + 1] as Token).text) && k - j < 6) k += 1;
-  return organizationWords.has(bare((tokens[k] as Token).text));
+  if (organizationWords.has(bare((tokens[k] as Token).text))) return true;
+  // "Food and Drug Administration Commissioner Scott Gottlieb": the body's name ends where
+  // its officer's title begins.
+  for (let m = j + 2; m < k; m += 1) {
+    if (
+      organizationWords.has(bare((tokens[m] as Token).text)) &&
+      strongPersonTitles.has(bare((tokens[m + 1] as Token).text))
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -473,6 +487,22 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
     while (words.length > 1 && /^(?:the|a|an)$/i.test((words[0] as Token).text)) words = words.slice(1);
     const organizationName = words.length > 1 && opensOrganizationName(words);
     let cut = organizationName ? 0 : roleEnd(words);
+    if (organizationName) {
+      // "University of Oklahoma President David Boren": a body, its officer's title, then
+      // the officer's name, which is the mention.
+      const officer = roleEnd(words);
+      const rest = words.slice(officer);
+      if (
+        officer > 0 &&
+        rest.length >= 2 &&
+        rest.length <= 3 &&
+        classify(
+          rest.map((w) => w.text),
+          [],
+        ) === 'PERSON'
+      )
+        cut = officer;
+    }
     // A phrase grown through "for" or "on" after a head word is an organisation's name
     // ("Center for Justice & Human Rights": "Justice" there is no title) unless a person's
     // name follows the title ("Center for Immigration Studies Policy Director Jessica Vaughan").

@@ -340,6 +340,11 @@ describe('relatives, documents and set phrases', () => {
     expect(statements(body).map((s) => s.speaker)).toEqual(['Carmen Yulin Cruz']);
   });
 
+  it('does not make a speaker of “the same source”', () => {
+    const body = 'A Pentagon official described the plan on Monday.\n\n“It is not ready yet,” the same source said.';
+    expect(statements(body).map((s) => s.speaker)).not.toContain('same source');
+  });
+
   it('does not continue a speaker into a document’s words (“it read”)', () => {
     const body =
       '“No one supported the campaign more strongly,” said Roger Stone on Monday.\n\n“I appeal to the president to pardon me,” it read, “because the courts are corrupt.”';

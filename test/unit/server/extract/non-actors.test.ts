@@ -42,6 +42,8 @@ describe('not actors', () => {
     // acronyms that are not organisations unless the article says so
     ['More students are choosing STEM subjects this year.', 'STEM'],
     ['The patient was moved to the ICU overnight.', 'ICU'],
+    // nationalities together, and "the same source"
+    ['The German Syrian was arrested in Berlin.', 'German Syrian'],
     // the field of an office, and a body's programme
     ['The Director of Research, Jane Smith, said the study was sound.', 'Research'],
     ['CNN Tonight host Don Lemon asked about it.', 'CNN Tonight'],
@@ -101,6 +103,11 @@ describe('actors that must survive beside them', () => {
       'Jessica Vaughan',
       'PERSON',
     ],
+    // a body, its officer's title, the officer: the officer is the mention
+    ['University of Oklahoma President David Boren said it would.', 'David Boren', 'PERSON'],
+    ['Food and Drug Administration Commissioner Scott Gottlieb said it would.', 'Scott Gottlieb', 'PERSON'],
+    // an acronym stands on its own before "and"
+    ['RT and Sputnik News reported the claim.', 'Sputnik News', 'ORGANIZATION'],
     // After a middle initial comes the surname, even when it is also a word or a given name.
     ['Donald J. Trump spoke at the rally.', 'Donald J. Trump', 'PERSON'],
     ['George W. Bush spoke at the rally.', 'George W. Bush', 'PERSON'],
