@@ -136,7 +136,11 @@ function classify(nameWords: string[], titleWords: string[]): MentionKind {
   // "Minneapolis Star-Tribune", "St. Louis Post-Dispatch": the head may end a hyphenated word.
   if (
     lower.some(
-      (w) => organizationWords.has(w) || (w.includes('-') && w.split('-').some((part) => organizationWords.has(part))),
+      (w, i) =>
+        organizationWords.has(w) ||
+        (w.includes('-') && w.split('-').some((part) => organizationWords.has(part))) ||
+        // a plural head before its remit ("Centers for Disease Control and Prevention")
+        (isOrganizationWord(w) && /^(?:for|of|on)$/.test(lower[i + 1] ?? '')),
     )
   )
     return 'ORGANIZATION';
@@ -253,6 +257,8 @@ function trimGluedWords(words: Token[], titleTokens: Token[]): Token[] {
     // An officer's title, not an honorific that may end a name ("University of Notre Dame").
     !/^(?:dame|sir|lord|lady|justice|saint|st)$/.test(bare((out.at(-1) as Token).text)) &&
     !/^(?:for|on|of)$/.test((out.at(-2) as Token).text) &&
+    // ("Office of Special Counsel": a title after "of" names the body's remit.)
+    !out.slice(0, -1).some((w) => w.text === 'of') &&
     out.slice(0, -1).some((w) => organizationWords.has(bare(w.text)))
   ) {
     out = out.slice(0, -1);
@@ -322,13 +328,20 @@ function opensOrganizationName(words: readonly Token[]): boolean {
  * capitalised run after it ends in one ("Food and Drug Administration", "Oversight and
  * Reform Committee", "Citizenship and Immigration Services").
  */
+/** An organisation's head word, singular or plural ("Center", "Centers"). */
+function isOrganizationWord(word: string): boolean {
+  const b = bare(word);
+  return organizationWords.has(b) || (b.length > 4 && b.endsWith('s') && organizationWords.has(b.slice(0, -1)));
+}
+
 function andJoinsOneName(tokens: readonly Token[], j: number, phraseStart: number): boolean {
   // "RT and Sputnik News": an acronym is a name of its own.
   if (isAcronym((tokens[j] as Token).text)) return false;
   // "Department of Health and Human Services", "Office of Information and Regulatory
   // Affairs": after "<body> of", the "and" is inside the body's name.
   for (let m = phraseStart; m < j; m += 1) {
-    if (organizationWords.has(bare((tokens[m] as Token).text)) && (tokens[m + 1] as Token).text === 'of') return true;
+    if (isOrganizationWord((tokens[m] as Token).text) && /^(?:of|for)$/.test((tokens[m + 1] as Token).text))
+      return true;
   }
   if (organizationWords.has(bare((tokens[j] as Token).text))) return false;
   let k = j + 2;
@@ -397,7 +410,7 @@ export function findMentions(sentence: string, offset: number, tagged: readonly 
       // after an organisation's head word, "for" or "on" stays inside its name.
       if (
         (next.text === 'for' || next.text === 'on') &&
-        organizationWords.has(bare((tokens[j] as Token).text)) &&
+        isOrganizationWord((tokens[j] as Token).text) &&
         tokens[j + 2] &&
         isCapitalized((tokens[j + 2] as Token).text) &&
         !calendarWords.has(bare((tokens[j + 2] as Token).text))

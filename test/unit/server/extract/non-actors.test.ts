@@ -106,6 +106,13 @@ describe('actors that must survive beside them', () => {
     // a body, its officer's title, the officer: the officer is the mention
     ['University of Oklahoma President David Boren said it would.', 'David Boren', 'PERSON'],
     ['Food and Drug Administration Commissioner Scott Gottlieb said it would.', 'Scott Gottlieb', 'PERSON'],
+    // a title after "of" is the body's remit; a plural head runs on through "for"
+    ['The Office of Special Counsel opened a case.', 'Office of Special Counsel', 'ORGANIZATION'],
+    [
+      'The Centers for Medicare and Medicaid Services approved it.',
+      'Centers for Medicare and Medicaid Services',
+      'ORGANIZATION',
+    ],
     // an acronym stands on its own before "and"
     ['RT and Sputnik News reported the claim.', 'Sputnik News', 'ORGANIZATION'],
     // After a middle initial comes the surname, even when it is also a word or a given name.
