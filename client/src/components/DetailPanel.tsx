@@ -129,7 +129,12 @@ function ItemBody({
       {statement && (
         <blockquote className="detail-quote">
           <p>{statement.quote}</p>
-          <footer>— {statement.speaker.name}</footer>
+          <footer>
+            — {statement.speaker.name}
+            {statement.speaker.affiliation && (
+              <span className="detail-affiliation">, for {statement.speaker.affiliation.name}</span>
+            )}
+          </footer>
         </blockquote>
       )}
       {item.participants.length > 0 && (

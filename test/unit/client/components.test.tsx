@@ -68,7 +68,7 @@ function statement(): ItemDetails {
     ],
     citations,
     quote: 'We are not in a position right now to collaborate on a military level.',
-    speaker: { __typename: 'Actor', id: 'mattis', name: 'James Mattis' },
+    speaker: { __typename: 'Actor', id: 'mattis', name: 'James Mattis', affiliation: null },
     variants: [
       {
         __typename: 'QuoteVariant',
@@ -133,6 +133,20 @@ describe('DetailPanelView', () => {
     expect(onActor).toHaveBeenCalledWith('mattis');
     fireEvent.click(within(panel).getByRole('button', { name: 'Close details' }));
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('says whom a spokesperson speaks for beside their name', () => {
+    const item = statement();
+    if (item.__typename === 'Statement')
+      item.speaker = {
+        __typename: 'Actor',
+        id: 'seifert',
+        name: 'Kevin Seifert',
+        affiliation: { __typename: 'Actor', id: 'ryan', name: 'Paul Ryan' },
+      };
+    render(<DetailPanelView state={{ status: 'ready', item }} {...handlers()} />);
+    const quote = screen.getByRole('complementary', { name: 'Item details' }).querySelector('.detail-quote footer');
+    expect(quote?.textContent).toBe('— Kevin Seifert, for Paul Ryan');
   });
 
   it('renders hostile text as text', () => {
