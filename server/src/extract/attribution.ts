@@ -30,7 +30,14 @@ import { personNounInLexicon } from './name-kinds.js';
 import type { QuoteSpan } from './quotes.js';
 import type { Sentence } from './sentences.js';
 
-export type SieveName = 'VERB_AFTER' | 'STATEMENT_OF' | 'VERB_BEFORE' | 'POSSESSIVE' | 'ACCORDING_TO' | 'CONTINUATION';
+export type SieveName =
+  | 'VERB_AFTER'
+  | 'STATEMENT_OF'
+  | 'VERB_BEFORE'
+  | 'POSSESSIVE'
+  | 'ACCORDING_TO'
+  | 'CONTINUATION'
+  | 'PARAPHRASE';
 
 export interface Attribution {
   speakerKey: string;
@@ -512,6 +519,33 @@ export function accordingTo(input: AttributionInput): Attribution | null {
   const key = m ? speakerOf(ctx, m) : null;
   if (!m || !key || (m.kind === 'ORGANIZATION' && newsOrganization.test(m.name))) return null;
   return { speakerKey: key, at, confidence: 0.75, sieve: 'ACCORDING_TO' };
+}
+
+/**
+ * 6. A quote that opens its sentence with no attribution of its own, after a sentence that
+ * reports the same person's speech: "Mirkow ... said he was there for many reasons. “For
+ * example ...”", "“It's surreal,” Allen said. “People around me ...”", or a paragraph
+ * that is nothing but the quote after one that ends so ("NPR's Peter Kenyon says ...").
+ * The speaker is the subject of that sentence's first speech verb outside quotation marks.
+ */
+export function paraphraseBefore(input: AttributionInput): Attribution | null {
+  const { text, quote, sentences, firstIndex } = input;
+  const first = sentences[firstIndex] as Sentence;
+  if (quote.unmarked || !/^[\s[(]*$/.test(text.slice(first.start, quote.open))) return null;
+  const previous = sentences[firstIndex - 1];
+  if (!previous) return null;
+  if (previous.paragraphIndex !== first.paragraphIndex) {
+    // Only the paragraph right before, and only when the quote is the whole new paragraph's start.
+    if (previous.paragraphIndex !== first.paragraphIndex - 1) return null;
+  }
+  verbPattern.lastIndex = 0;
+  for (const v of previous.text.matchAll(verbPattern)) {
+    const at = previous.start + (v.index ?? 0);
+    if ((text.slice(previous.start, at).match(/[“”"]/g)?.length ?? 0) % 2 === 1) continue;
+    const subject = subjectOfVerb(input, firstIndex - 1, at);
+    return subject ? { speakerKey: subject.key, at, confidence: 0.65, sieve: 'PARAPHRASE' } : null;
+  }
+  return null;
 }
 
 /** The sieves in the order they are tried. */

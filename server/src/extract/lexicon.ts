@@ -198,6 +198,9 @@ export const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'phd'
 
 /** Words that make a capitalized phrase an organization. */
 export const organizationWords = new Set([
+  // Missions speak for their governments ("the Saudi Embassy said").
+  'embassy',
+  'consulate',
   'pac',
   'forum',
   'academy',
@@ -550,8 +553,6 @@ export const nonActorWords = new Set([
   'city',
   'headquarters',
   'base',
-  'embassy',
-  'consulate',
   'church',
   'mosque',
   'temple',

@@ -5,7 +5,7 @@
  * the article's people, pronouns to their antecedent, roles to the person holding them.
  */
 import type { Article, DatedFact } from '../ingest/types.js';
-import { type Attribution, findAttribution, verbPattern } from './attribution.js';
+import { type Attribution, findAttribution, paraphraseBefore, verbPattern } from './attribution.js';
 import type { ArticleContext } from './context.js';
 import { type DateAnchor, findTemporalMentions, type TemporalMention } from './dates.js';
 import type { QuoteSpan } from './quotes.js';
@@ -249,8 +249,21 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       lastDraft = { draft: d, quote, paragraph: lastDraft.paragraph, attributionAt: lastDraft.attributionAt };
       continue;
     }
-    // A paragraph that is nothing but a quote continues the previous speaker.
-    if (!attribution && previous && !quote.unmarked) {
+    // A quote after a sentence that reports someone's speech is theirs.
+    if (!attribution && !quote.unmarked && !attributedAfter(sc, quote)) {
+      attribution = paraphraseBefore({
+        context: ctx,
+        text: article.text,
+        sentences,
+        quote,
+        firstIndex: sentenceIndex,
+        lastIndex: sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1)),
+      });
+    }
+    // A paragraph that is nothing but a quote continues the previous speaker, unless the
+    // paragraph before introduces it for someone else ("As The Two-Way noted ...:").
+    const introduced = /:\s*$/.test(article.text.slice(Math.max(0, quote.open - 400), quote.open));
+    if (!attribution && previous && !quote.unmarked && !introduced) {
       const paragraphStart = article.paragraphs[sentence.paragraphIndex]?.start ?? -1;
       const wholeParagraph = quote.open <= paragraphStart + 1;
       const previousParagraph = (sentences[previous.sentence] as Sentence).paragraphIndex;

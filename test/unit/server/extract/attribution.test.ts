@@ -316,6 +316,42 @@ describe('spokespeople and whom they speak for', () => {
   });
 });
 
+describe('sieve 6: a quote after a sentence that reports the speaker', () => {
+  it.each([
+    [
+      'Protesters filled the square.\n\nDirk Mirkow, who carried a toy gun, said he was there for many reasons. “For example because the summit ignores climate change.”',
+      'Dirk Mirkow',
+    ],
+    [
+      'Brandon Allen, 48, was buying groceries.\n\n“It’s surreal,” Allen said. “People around me I know are dying of it.”',
+      'Brandon Allen',
+    ],
+    [
+      'NPR’s Peter Kenyon says the airport has strict security protocols.\n\n“Ataturk airport has two layers of security, unlike Brussels.”',
+      'Peter Kenyon',
+    ],
+  ])('%s', (body, speaker) => {
+    expect(statements(body).map((s) => s.speaker)).toEqual([speaker]);
+  });
+
+  it('passes when the sentence before reports no one’s speech', () => {
+    const body = 'Protesters filled the square on Friday.\n\n“For example because the summit ignores climate change.”';
+    expect(statements(body)).toEqual([]);
+  });
+
+  it('does not continue an earlier speaker into a quote another paragraph introduces', () => {
+    const body =
+      '“The airport is well guarded,” Peter Kenyon said.\n\nAs the blog noted last night, there are videos of the attack online:\n\n“In an unusual occurrence, footage of the attack is being shared on Twitter.”';
+    expect(statements(body).map((s) => s.quote)).toEqual(['The airport is well guarded']);
+  });
+
+  it('hears an embassy speak for its government', () => {
+    const body =
+      'In a statement, the Saudi Embassy said the king “affirmed that the attacker does not represent the Saudi people.”';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Saudi Embassy']);
+  });
+});
+
 describe('relatives, documents and set phrases', () => {
   it.each([
     [
