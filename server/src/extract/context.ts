@@ -118,10 +118,17 @@ export class ArticleContext {
         const after = sentence.text.slice(mention.end - sentence.start, mention.end - sentence.start + 20);
         // A person right before a verb of speech ("..., Mortada reports") or the first
         // person of the sentence who is not the object of a preposition is its subject.
-        const beforeVerb =
-          /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|reports|reported|added|wrote|asked|replied|responded|was|is|has|had|will)\b/.test(
+        const beforeSpeech =
+          /^\s*(?:also\s+|then\s+)?(?:said|says|told|tells|reports|reported|added|wrote|asked|replied|responded)\b/.test(
             after,
           );
+        // Inside reported speech ("Corrigan said Mr. Romney has momentum") a subject of
+        // "is" or "has" is the reported clause's, not the narration's.
+        const reported = /\b(?:said|says|told|tells|added|argued|noted|warned)\b/.test(
+          sentence.text.slice(0, mention.start - sentence.start),
+        );
+        const beforeVerb =
+          beforeSpeech || (!reported && /^\s*(?:also\s+|then\s+)?(?:was|is|has|had|will)\b/.test(after));
         const afterPreposition = /\b(?:to|with|of|by|for|about|from|on|at|against|between|and)\s+$/i.test(before);
         // The object of an opening participle is not the sentence's subject: "Describing
         // Mr Haines as a hero, he said" is someone else speaking of Haines.

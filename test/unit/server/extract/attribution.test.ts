@@ -410,6 +410,14 @@ describe('subjects and roles', () => {
   });
 });
 
+describe('pronouns after reported speech', () => {
+  it('takes the speaker, not a subject inside what he reported', () => {
+    const body =
+      'Matthew Corrigan, a political scientist, said Mr. Obama has the advantage while Mr. Romney has momentum. “It’s conceivable for the president to lose Florida,” he said.';
+    expect(statements(body).map((s) => s.speaker)).toEqual(['Matthew Corrigan']);
+  });
+});
+
 describe('pronouns after an opening participle', () => {
   it('does not take the participle’s object for the subject', () => {
     const body =
