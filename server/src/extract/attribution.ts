@@ -17,7 +17,7 @@
  * somewhere earlier in the sentence is not the speaker ("Without mentioning Trump by
  * name, Obama told ..." is Obama's).
  */
-import type { ArticleContext, ResolvedMention } from './context.js';
+import { type ArticleContext, insideQuotation, type ResolvedMention } from './context.js';
 import type { Token } from './language.js';
 import {
   reportingParticiples,
@@ -151,7 +151,7 @@ function describedIn(
     if (t.pos !== 'NOUN' || !personNoun(t.text)) continue;
     // Words inside quotation marks are someone's words, not the narration's subject
     // ("The “white suburban moms” remark").
-    if ((input.text.slice(sentence.start, t.start).match(/[“”"]/g)?.length ?? 0) % 2 === 1) continue;
+    if (insideQuotation(input.text, t.start, sentence.start)) continue;
     if (tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') continue; // not the head
     let k = i;
     while (k > 0 && ['ADJ', 'NOUN', 'PROPN'].includes((tokens[k - 1] as Token).pos) && i - k < 4) k -= 1;
@@ -476,7 +476,7 @@ export function verbBeforeQuote(input: AttributionInput): Attribution | null {
   verbs.sort((a, b) => a.at - b.at);
   for (const verb of verbs) {
     // A verb inside an earlier quote of the sentence is quoted speech, not attribution.
-    if ((text.slice(first.start, verb.at).match(/[“”"]/g)?.length ?? 0) % 2 === 1) continue;
+    if (insideQuotation(text, verb.at, first.start)) continue;
     const subject =
       verb.clause === 'MAIN'
         ? subjectOfParticiple(input, firstIndex, verb.at)
@@ -541,7 +541,7 @@ export function paraphraseBefore(input: AttributionInput): Attribution | null {
   verbPattern.lastIndex = 0;
   for (const v of previous.text.matchAll(verbPattern)) {
     const at = previous.start + (v.index ?? 0);
-    if ((text.slice(previous.start, at).match(/[“”"]/g)?.length ?? 0) % 2 === 1) continue;
+    if (insideQuotation(text, at, previous.start)) continue;
     const subject = subjectOfVerb(input, firstIndex - 1, at);
     return subject ? { speakerKey: subject.key, at, confidence: 0.65, sieve: 'PARAPHRASE' } : null;
   }

@@ -32,9 +32,12 @@ const maleTitle =
 const femaleTitle =
   /\b(?:mrs|ms|miss|madam|dame|lady|queen|princess|spokeswoman|chairwoman|congresswoman|businesswoman|mother|sister|daughter|wife)\b/i;
 
-/** Marks in `text` before `offset`: an odd count means the offset is inside a quotation. */
-function insideQuotation(text: string, offset: number): boolean {
-  return (text.slice(0, offset).match(/[“”"]/g)?.length ?? 0) % 2 === 1;
+/**
+ * Marks in `text` between `from` (a sentence's start, say) and `offset`: an odd count
+ * means the offset is inside a quotation.
+ */
+export function insideQuotation(text: string, offset: number, from = 0): boolean {
+  return (text.slice(from, offset).match(/[“”"]/g)?.length ?? 0) % 2 === 1;
 }
 
 /**

@@ -227,14 +227,15 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
       continue;
     const sentenceIndex = sentenceIndexAt(sentences, quote.open);
     const sentence = sentences[sentenceIndex] as Sentence;
-    let attribution = findAttribution({
+    const input = {
       context: ctx,
       text: article.text,
       sentences,
       quote,
       firstIndex: sentenceIndex,
       lastIndex: sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1)),
-    });
+    };
+    let attribution = findAttribution(input);
     // The rest of a quote split around its attribution ("...,” he said, “...”), resumed
     // right after it, or carried on in the next paragraph with no attribution of its own,
     // belongs to the same statement.
@@ -251,14 +252,7 @@ export function extractStatements(sc: StatementContext, quotes: QuoteSpan[]): St
     }
     // A quote after a sentence that reports someone's speech is theirs.
     if (!attribution && !quote.unmarked && !attributedAfter(sc, quote)) {
-      attribution = paraphraseBefore({
-        context: ctx,
-        text: article.text,
-        sentences,
-        quote,
-        firstIndex: sentenceIndex,
-        lastIndex: sentenceIndexAt(sentences, Math.max(quote.open, quote.close - 1)),
-      });
+      attribution = paraphraseBefore(input);
     }
     // A paragraph that is nothing but a quote continues the previous speaker, unless the
     // paragraph before introduces it for someone else ("As The Two-Way noted ...:").
