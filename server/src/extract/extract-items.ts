@@ -65,10 +65,16 @@ function extractOnce(article: Article): Extraction {
     }
   };
   // Concatenated, not spread into push: a long text can yield more drafts than a call takes arguments.
+  // Statements first: the speakers they record guide the pronouns that meetings and events resolve.
+  const statements = attempt('statement', () => extractStatements({ article, context, sentences, anchor }, quotes));
+  const meetings = attempt('meeting', () => extractMeetings({ article, context, sentences, anchor, quotes }));
+  const meetingSentences = new Set(
+    meetings.map((m) => sentences.findIndex((s) => s.start === m.evidence.start)).filter((i) => i >= 0),
+  );
   const items: ItemDraft[] = [
-    ...attempt('statement', () => extractStatements({ article, context, sentences, anchor }, quotes)),
-    ...attempt('meeting', () => extractMeetings({ article, context, sentences, anchor, quotes })),
-    ...attempt('event', () => extractEvents({ article, context, sentences, anchor, quotes })),
+    ...statements,
+    ...meetings,
+    ...attempt('event', () => extractEvents({ article, context, sentences, anchor, quotes, meetingSentences })),
   ];
   for (const item of items) {
     // A date beyond the years 1..9999 cannot be stored: the claim keeps its expression, undated.
@@ -81,7 +87,7 @@ function extractOnce(article: Article): Extraction {
       used.add(item.speakerKey);
       for (const k of item.mentionedKeys) used.add(k);
     } else if (item.kind === 'MEETING') for (const k of item.participantKeys) used.add(k);
-    else for (const k of item.actorKeys) used.add(k);
+    else for (const k of [...item.actorKeys, ...item.patientKeys]) used.add(k);
   }
   // Whom a speaker speaks for is part of the record too.
   for (const key of [...used]) {

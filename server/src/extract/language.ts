@@ -22,6 +22,8 @@ export interface Token {
   end: number;
   text: string;
   pos: PartOfSpeech;
+  /** The model's base form, lower case ("released" -> "release", "met" -> "meet"). */
+  lemma: string;
 }
 
 export interface TaggedSentence {
@@ -72,6 +74,8 @@ function readWithModel(text: string, from: number, to: number, out: TaggedSenten
   const values = tokens.out() as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const tags = tokens.out(its.pos) as string[];
+  // wink types its.lemma with a different signature from the other getters; it reads the same way.
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.pos) as string[];
   const placed: (Token | null)[] = [];
   let at = from;
   for (let i = 0; i < values.length; i += 1) {
@@ -86,7 +90,17 @@ function readWithModel(text: string, from: number, to: number, out: TaggedSenten
         continue;
       }
     }
-    placed.push(/^\s+$/.test(value) ? null : { start, end: start + value.length, text: value, pos: tags[i] ?? 'X' });
+    placed.push(
+      /^\s+$/.test(value)
+        ? null
+        : {
+            start,
+            end: start + value.length,
+            text: value,
+            pos: tags[i] ?? 'X',
+            lemma: lemmas[i] ?? value.toLowerCase(),
+          },
+    );
     at = start + value.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -109,7 +123,7 @@ export function tagText(text: string, from = 0, to = text.length): TaggedSentenc
       const wordStart = sliceStart + (match.index ?? 0);
       const wordEnd = wordStart + match[0].length;
       readWithModel(text, at, wordStart, sentences);
-      const word: Token = { start: wordStart, end: wordEnd, text: match[0], pos: 'X' };
+      const word: Token = { start: wordStart, end: wordEnd, text: match[0], pos: 'X', lemma: match[0].toLowerCase() };
       const previous = sentences.at(-1);
       // The word continues the sentence it interrupts unless that sentence had ended.
       if (previous && previous.end >= wordStart - 1 && !/[.!?]$/.test(previous.tokens.at(-1)?.text ?? '.')) {

@@ -4,6 +4,7 @@
  * actor and place rows.
  */
 import type { DateBasis, FuzzyDate, SourceWarning } from '../ingest/types.js';
+import type { EventType } from './event-types.js';
 
 export type ActorKind = 'PERSON' | 'ORGANIZATION' | 'COUNTRY';
 export type ItemKind = 'EVENT' | 'MEETING' | 'STATEMENT';
@@ -74,10 +75,14 @@ export interface MeetingDraft extends ItemDraftBase {
 
 export interface EventDraft extends ItemDraftBase {
   kind: 'EVENT';
-  /** The actor(s) doing the action. */
+  /** The actor(s) doing the action; empty when the article does not say ("Hekmati was detained"). */
   actorKeys: string[];
-  /** The action word ("annexed", "accused"). */
+  /** The actor(s) it was done to, when the sentence is passive ("Hekmati" above); stored as MENTIONED. */
+  patientKeys: string[];
+  /** The action verb's base form ("annex", "accuse"). */
   action: string;
+  /** What kind of happening it is (see event-types.ts). */
+  eventType: EventType;
   title: string;
 }
 

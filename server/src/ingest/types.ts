@@ -6,7 +6,15 @@
 export type ArticleFormat = 'TEXT' | 'MARKDOWN' | 'HTML';
 export type DatePrecision = 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
 /** What a date was determined from; mirrors the DateBasis enum in schema.prisma. */
-export type DateBasis = 'CALLER' | 'EXPLICIT' | 'URL' | 'RELATIVE' | 'PUBLICATION' | 'CAPTION' | 'CORROBORATION';
+export type DateBasis =
+  | 'CALLER'
+  | 'EXPLICIT'
+  | 'URL'
+  | 'RELATIVE'
+  | 'CONTEXT'
+  | 'PUBLICATION'
+  | 'CAPTION'
+  | 'CORROBORATION';
 
 /**
  * A date known to some precision: the half-open UTC interval [start, end).

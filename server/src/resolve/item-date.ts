@@ -20,11 +20,13 @@ export interface ItemDate {
 }
 
 const basisStrength: Record<DateBasis, number> = {
-  CALLER: 6,
-  EXPLICIT: 5,
-  RELATIVE: 4,
-  URL: 3,
-  CORROBORATION: 3,
+  CALLER: 7,
+  EXPLICIT: 6,
+  RELATIVE: 5,
+  URL: 4,
+  CORROBORATION: 4,
+  // Inferred from the narration around it: better than the publication day, weaker than a cue of its own.
+  CONTEXT: 3,
   PUBLICATION: 2,
   CAPTION: 1,
 };

@@ -328,10 +328,13 @@ async function storeEvent(
   tx: Tx,
   draft: EventDraft,
   actorIds: string[],
+  patientIds: string[],
   sourceId: string,
 ): Promise<{ id: string; created: boolean }> {
+  // The same happening from another source: same action, someone in common, compatible dates.
+  const involved = actorIds.length > 0 ? actorIds : patientIds;
   const rows = await tx.timelineItem.findMany({
-    where: { kind: 'EVENT', action: draft.action, participants: { some: { actorId: { in: actorIds } } } },
+    where: { kind: 'EVENT', action: draft.action, participants: { some: { actorId: { in: involved } } } },
     select: { id: true, dateStart: true, dateEnd: true },
     take: 200,
     orderBy: { id: 'asc' },
@@ -343,9 +346,12 @@ async function storeEvent(
       r.dateStart &&
       datesCompatible({ start: date.start, end: date.end }, { start: r.dateStart, end: r.dateEnd }),
   );
-  const id = match?.id ?? (await createItem(tx, draft, { action: draft.action, title: draft.title }));
+  const id =
+    match?.id ??
+    (await createItem(tx, draft, { action: draft.action, eventType: draft.eventType, title: draft.title }));
   await addCitation(tx, id, sourceId, draft);
   await addParticipants(tx, id, actorIds, 'PARTICIPANT');
+  if (patientIds.length > 0) await addParticipants(tx, id, patientIds, 'MENTIONED');
   return { id, created: !match };
 }
 
@@ -490,8 +496,9 @@ export async function storeExtraction(tx: Tx, options: StoreExtractionOptions): 
       result = await storeMeeting(tx, draft, participants, await resolvePlace(tx, draft.place), sourceId);
     } else {
       const actors = ids(draft.actorKeys);
-      if (actors.length === 0) continue;
-      result = await storeEvent(tx, draft, actors, sourceId);
+      const patients = ids(draft.patientKeys ?? []).filter((id) => !actors.includes(id));
+      if (actors.length === 0 && patients.length === 0) continue;
+      result = await storeEvent(tx, draft, actors, patients, sourceId);
     }
     if (result.created) created.add(result.id);
     cited.add(result.id);

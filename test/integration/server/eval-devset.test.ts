@@ -30,7 +30,10 @@ describe('extraction evaluation across topics', () => {
     expect(summary.statements.recall).toBeGreaterThanOrEqual(0.83);
     expect(summary.speakers.accuracy).toBeGreaterThanOrEqual(0.98);
     expect(summary.meetings.precision).toBeGreaterThanOrEqual(0.85);
-    expect(summary.overall.dateAccuracy).toBeGreaterThanOrEqual(0.78);
+    // Events (open vocabulary): 38 found, 6 wrong, of 153 at the time of writing.
+    expect(summary.events.precision).toBeGreaterThanOrEqual(0.85);
+    expect(summary.events.recall).toBeGreaterThanOrEqual(0.24);
+    expect(summary.overall.dateAccuracy).toBeGreaterThanOrEqual(0.8);
   }, 300_000);
 
   it('holds the set-aside figures', async () => {
@@ -39,5 +42,7 @@ describe('extraction evaluation across topics', () => {
     expect(summary.statements.precision).toBeGreaterThanOrEqual(0.83);
     expect(summary.statements.recall).toBeGreaterThanOrEqual(0.7);
     expect(summary.speakers.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(summary.events.precision).toBeGreaterThanOrEqual(0.85);
+    expect(summary.events.recall).toBeGreaterThanOrEqual(0.18);
   }, 300_000);
 });
