@@ -74,7 +74,7 @@ const goldMeeting = z
     ...dated,
     participants: z.array(name).min(1, 'a meeting needs at least one participant').max(100),
     place: name.nullable(),
-    status: z.enum(['OCCURRED', 'SCHEDULED']),
+    status: z.enum(['OCCURRED', 'SCHEDULED', 'POSTPONED', 'CANCELLED']),
     evidence: text,
   })
   .superRefine(checkDate);

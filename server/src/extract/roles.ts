@@ -92,6 +92,12 @@ const fillerWords = new Set([
   'retired',
 ]);
 
+/** Whether a word names an office holder ("minister", "mayor"), in the singular or plural. */
+export function isRoleHead(word: string): boolean {
+  const w = word.toLowerCase();
+  return roleHeads.has(w) || (w.endsWith('s') && roleHeads.has(w.slice(0, -1)));
+}
+
 /** Canonical role of a phrase, or null when it names no office. */
 export function parseRole(phrase: string): Role | null {
   const words = phrase

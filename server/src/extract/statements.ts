@@ -132,12 +132,8 @@ function contextDate(sc: StatementContext, sentenceIndex: number, speakerKey: st
         !/[“"]/.test(article.text.slice(s.start, s.start + m.start)),
     );
     const best = found[0];
-    if (best)
-      return {
-        date: best.date,
-        basis: best.date ? (best.basis === 'EXPLICIT' ? 'EXPLICIT' : 'RELATIVE') : null,
-        expression: best.text,
-      };
+    // Taken from the narration around the remark, not said of it: CONTEXT.
+    if (best) return { date: best.date, basis: best.date ? 'CONTEXT' : null, expression: best.text };
   }
   return { date: null, basis: null, expression: null };
 }

@@ -8,7 +8,8 @@ import type { EventType } from './event-types.js';
 
 export type ActorKind = 'PERSON' | 'ORGANIZATION' | 'COUNTRY';
 export type ItemKind = 'EVENT' | 'MEETING' | 'STATEMENT';
-export type ItemStatus = 'OCCURRED' | 'SCHEDULED';
+/** POSTPONED and CANCELLED are meetings or events announced and then put off or called off. */
+export type ItemStatus = 'OCCURRED' | 'SCHEDULED' | 'POSTPONED' | 'CANCELLED';
 export type QuoteMode = 'DIRECT' | 'PARTIAL' | 'UNMARKED';
 export type MeetingFormat = 'IN_PERSON' | 'PHONE' | 'VIDEO' | 'UNKNOWN';
 

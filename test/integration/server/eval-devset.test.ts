@@ -29,7 +29,10 @@ describe('extraction evaluation across topics', () => {
     expect(summary.statements.precision).toBeGreaterThanOrEqual(0.975);
     expect(summary.statements.recall).toBeGreaterThanOrEqual(0.83);
     expect(summary.speakers.accuracy).toBeGreaterThanOrEqual(0.98);
-    expect(summary.meetings.precision).toBeGreaterThanOrEqual(0.85);
+    // Meetings (every way of reporting an encounter): 23 found, none wrong, of 30.
+    expect(summary.meetings.precision).toBeGreaterThanOrEqual(0.95);
+    expect(summary.meetings.recall).toBeGreaterThanOrEqual(0.75);
+    expect(summary.meetings.dateAccuracy).toBeGreaterThanOrEqual(0.8);
     // Events (open vocabulary): 38 found, 6 wrong, of 153 at the time of writing.
     expect(summary.events.precision).toBeGreaterThanOrEqual(0.85);
     expect(summary.events.recall).toBeGreaterThanOrEqual(0.24);
@@ -44,5 +47,8 @@ describe('extraction evaluation across topics', () => {
     expect(summary.speakers.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(summary.events.precision).toBeGreaterThanOrEqual(0.85);
     expect(summary.events.recall).toBeGreaterThanOrEqual(0.18);
+    // Meetings: 5 found, 1 wrong, of 8.
+    expect(summary.meetings.precision).toBeGreaterThanOrEqual(0.8);
+    expect(summary.meetings.recall).toBeGreaterThanOrEqual(0.6);
   }, 300_000);
 });
