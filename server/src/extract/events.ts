@@ -79,6 +79,8 @@ const MAX_EVENTS_PER_SENTENCE = 2;
 const CONTEXT_SENTENCES = 0;
 /** Candidates below this are not kept: a wrong event costs more than a missing one. */
 export const EVENT_CONFIDENCE_THRESHOLD = 0.5;
+/** A subject without a name ("Police") says less about who acted: it needs a typed action or a full date. */
+const DESCRIBED_SUBJECT_PENALTY = 0.1;
 
 export interface EventContext {
   article: Article;
@@ -237,6 +239,41 @@ function attachedVerb(
 interface Subject {
   keys: string[];
   named: boolean;
+  /** A subject the article describes but does not name ("Federal prosecutors"): the words, no actor. */
+  description?: string;
+}
+
+/** Words a described subject may be made of, besides its head noun. */
+const DESCRIPTIVE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/**
+ * "Federal prosecutors recommended", "Police used", "The virus killed": a noun phrase
+ * opening the sentence (after any date words) right before the verb group. Its head must
+ * be a common noun; pronouns and quoted words are no subject.
+ */
+function describedSubjectOf(
+  tokens: readonly Token[],
+  sentenceStart: number,
+  groupStartOffset: number,
+  isDate: (t: Token) => boolean,
+): string | null {
+  const before = tokens.filter((t) => t.start >= sentenceStart && t.end <= groupStartOffset);
+  let end = before.length;
+  while (end > 0 && ((before[end - 1] as Token).pos === 'ADV' || isDate(before[end - 1] as Token))) end -= 1;
+  const head = before[end - 1];
+  if (!head || head.pos !== 'NOUN' || isDate(head)) return null;
+  let start = end - 1;
+  while (start > 0 && DESCRIPTIVE_POS.has((before[start - 1] as Token).pos) && !isDate(before[start - 1] as Token))
+    start -= 1;
+  // Only date words, adverbs and punctuation may come before it: it opens the clause.
+  const lead = before.slice(0, start);
+  if (lead.some((t) => !isDate(t) && t.pos !== 'ADV' && t.pos !== 'PUNCT' && t.pos !== 'ADP')) return null;
+  if (lead.some((t) => /^["“”‘’]$/u.test(t.text))) return null;
+  const words = before.slice(start, end);
+  if (words.length === 1 && words[0]?.pos !== 'NOUN') return null;
+  const phrase = words.map((t) => t.text).join(' ');
+  // A title opens with a capital whatever the sentence did ("the two sides" after a date).
+  return phrase.length > 1 ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : null;
 }
 
 /** The tokens strictly between two offsets. */
@@ -308,7 +345,9 @@ function subjectOf(
     const key = ctx.resolvePronoun(last.start, sentenceIndex, last.text);
     return key ? { keys: [key], named: false } : null;
   }
-  return null;
+  if (subject) return null;
+  const description = describedSubjectOf(tokens, sentence.start, groupStartOffset, dateTokens);
+  return description ? { keys: [], named: false, description } : null;
 }
 
 function subjectFrom(
@@ -360,6 +399,8 @@ function objectPhrase(tokens: readonly Token[], from: number, temporal: readonly
     if (temporal.some((m) => t.start >= m.start && t.end <= m.end)) {
       // Date words are the item's date, not its title; after the object they end it.
       if (words.some((w) => w.pos === 'NOUN' || w.pos === 'PROPN')) break;
+      // "Tuesday's attack": the possessive goes with the date word.
+      if (/^['’]s$/u.test(tokens[i + 1]?.text ?? '')) i += 1;
       continue;
     }
     if (t.pos === 'PUNCT' && !/^[-'’]$/.test(t.text)) break;
@@ -483,12 +524,15 @@ export function extractEvents(ec: EventContext): EventDraft[] {
               )
             : verb.text;
       const names = actors.map((a) => a.name);
-      const agent = names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join(' and ');
+      const agent =
+        subject.description ??
+        (names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join(' and '));
       const title = `${agent} ${verbWords}${object.length > 0 ? ` ${joinTokens(article.text, object)}` : ''}`;
       let confidence = 0.5;
       if (when.basis === 'EXPLICIT') confidence += 0.1;
       if (when.date?.precision === 'DAY') confidence += 0.05;
       if (subject.named) confidence += 0.1;
+      if (subject.description) confidence -= DESCRIBED_SUBJECT_PENALTY;
       if (type !== 'OTHER') confidence += 0.1;
       if (predicate.passive) confidence -= 0.05;
       if (!ownDate) confidence -= 0.1;

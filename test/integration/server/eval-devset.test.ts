@@ -33,9 +33,9 @@ describe('extraction evaluation across topics', () => {
     expect(summary.meetings.precision).toBeGreaterThanOrEqual(0.95);
     expect(summary.meetings.recall).toBeGreaterThanOrEqual(0.75);
     expect(summary.meetings.dateAccuracy).toBeGreaterThanOrEqual(0.8);
-    // Events (open vocabulary): 38 found, 6 wrong, of 153 at the time of writing.
+    // Events (open vocabulary, described subjects too): 44 found, 6 wrong, of 153 at the time of writing.
     expect(summary.events.precision).toBeGreaterThanOrEqual(0.85);
-    expect(summary.events.recall).toBeGreaterThanOrEqual(0.24);
+    expect(summary.events.recall).toBeGreaterThanOrEqual(0.28);
     expect(summary.overall.dateAccuracy).toBeGreaterThanOrEqual(0.8);
   }, 300_000);
 
@@ -46,7 +46,7 @@ describe('extraction evaluation across topics', () => {
     expect(summary.statements.recall).toBeGreaterThanOrEqual(0.7);
     expect(summary.speakers.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(summary.events.precision).toBeGreaterThanOrEqual(0.85);
-    expect(summary.events.recall).toBeGreaterThanOrEqual(0.18);
+    expect(summary.events.recall).toBeGreaterThanOrEqual(0.22);
     // Meetings: 5 found, 1 wrong, of 8.
     expect(summary.meetings.precision).toBeGreaterThanOrEqual(0.8);
     expect(summary.meetings.recall).toBeGreaterThanOrEqual(0.6);

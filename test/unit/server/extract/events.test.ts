@@ -102,4 +102,19 @@ describe('events from articles', () => {
     expect(event?.actorKeys).toHaveLength(2);
     expect(event?.title).toBe('John McCain and Lindsey Graham traveled to Egypt');
   });
+
+  it('takes a subject the article describes but does not name, with no actor', () => {
+    const [event] = eventsOf('On Saturday, federal prosecutors arrested two men at the border.');
+    expect(event?.actorKeys).toEqual([]);
+    expect(event?.title).toBe('Federal prosecutors arrested two men at the border');
+    expect(event?.eventType).toBe('ARREST');
+    const [killed] = eventsOf('The virus killed at least 15 more people in the city on Saturday.');
+    expect(killed?.title).toBe('The virus killed at least 15 more people in the city');
+  });
+
+  it('refuses a described subject inside a clause, a bare pronoun, or an untyped action with a vague date', () => {
+    expect(eventsOf('He said that federal prosecutors arrested two men on Saturday.')).toEqual([]);
+    expect(eventsOf('They arrested two men on Saturday.')).toEqual([]);
+    expect(eventsOf('On Saturday, the crowd stretched in all directions.')).toEqual([]);
+  });
 });
