@@ -261,7 +261,8 @@ function describedSubjectOf(
   let end = before.length;
   while (end > 0 && ((before[end - 1] as Token).pos === 'ADV' || isDate(before[end - 1] as Token))) end -= 1;
   const head = before[end - 1];
-  if (!head || head.pos !== 'NOUN' || isDate(head)) return null;
+  if (head?.pos !== 'NOUN') return null;
+  if (isDate(head as Token)) return null;
   let start = end - 1;
   while (start > 0 && DESCRIPTIVE_POS.has((before[start - 1] as Token).pos) && !isDate(before[start - 1] as Token))
     start -= 1;
