@@ -76,3 +76,30 @@ export function eventTypeOf(verbLemma: string, objectNouns: readonly string[]): 
   }
   return 'OTHER';
 }
+
+/**
+ * Nouns that name a happening by themselves ("the 2014 annexation", "Tuesday's attack"),
+ * with their category. Nouns that name a thing as often as an event ("statement",
+ * "decision", "missile", "tariffs") are left out: a nominal event needs no verb, so its
+ * noun must not be ambiguous.
+ */
+const nominal: ReadonlyMap<string, EventType> = new Map(
+  Object.entries({
+    VOTE: 'vote referendum',
+    SIGNING: 'signing',
+    RULING: 'ruling verdict indictment conviction acquittal',
+    ELECTION: 'election elections primary caucus runoff inauguration',
+    ATTACK: 'attack attacks airstrike airstrikes bombing bombings shooting shootings raid invasion massacre',
+    DEATH: 'death assassination execution killing killings funeral',
+    ARREST: 'arrest arrests detention kidnapping abduction',
+    RESIGNATION: 'resignation ouster coup',
+    PROTEST: 'protest protests demonstration demonstrations boycott riot riots',
+    DISASTER: 'earthquake hurricane tsunami wildfire',
+    OTHER: 'annexation occupation takeover impeachment debate hearing crackdown',
+  }).flatMap(([type, words]) => words.split(' ').map((w) => [w, type as EventType] as const)),
+);
+
+/** The category of a noun that names a happening by itself, or null when it may not. */
+export function nominalEventType(noun: string): EventType | null {
+  return nominal.get(noun.toLowerCase()) ?? null;
+}

@@ -393,7 +393,7 @@ function agentOf(ec: EventContext, sentenceIndex: number, verb: Token, tokens: r
 const coordination = /^\s*(?:of\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s*)?(?:,|and|,\s*and)\s*$/u;
 
 /** "released Washington Post reporter Jason Rezaian and three other prisoners" from the verb on. */
-function objectPhrase(tokens: readonly Token[], from: number, temporal: readonly TemporalMention[]): Token[] {
+export function objectPhrase(tokens: readonly Token[], from: number, temporal: readonly TemporalMention[]): Token[] {
   const words: Token[] = [];
   for (let i = from; i < tokens.length && words.length < MAX_TITLE_OBJECT_WORDS; i += 1) {
     const t = tokens[i] as Token;
@@ -420,7 +420,7 @@ function objectPhrase(tokens: readonly Token[], from: number, temporal: readonly
   return words;
 }
 
-function joinTokens(text: string, words: readonly Token[]): string {
+export function joinTokens(text: string, words: readonly Token[]): string {
   let out = '';
   let previousEnd = -1;
   for (const w of words) {

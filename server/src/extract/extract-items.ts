@@ -8,6 +8,7 @@ import { ArticleContext } from './context.js';
 import { type DateAnchor, isStorable } from './dates.js';
 import { extractEvents } from './events.js';
 import { extractMeetings } from './meetings.js';
+import { extractNominalEvents } from './nominal-events.js';
 import { findQuotes } from './quotes.js';
 import { splitSentences } from './sentences.js';
 import { extractStatements } from './statements.js';
@@ -71,11 +72,13 @@ function extractOnce(article: Article): Extraction {
   const meetingSentences = new Set(
     meetings.map((m) => sentences.findIndex((s) => s.start === m.evidence.start)).filter((i) => i >= 0),
   );
-  const items: ItemDraft[] = [
-    ...statements,
-    ...meetings,
-    ...attempt('event', () => extractEvents({ article, context, sentences, anchor, quotes, meetingSentences })),
-  ];
+  const eventContext = { article, context, sentences, anchor, quotes, meetingSentences };
+  const events = attempt('event', () => extractEvents(eventContext));
+  // A sentence that already holds a meeting or an event of a verb says no more with a noun.
+  const taken = new Set(meetingSentences);
+  for (const e of events) taken.add(sentences.findIndex((s) => s.start === e.evidence.start));
+  const nominalEvents = attempt('nominal event', () => extractNominalEvents(eventContext, taken));
+  const items: ItemDraft[] = [...statements, ...meetings, ...events, ...nominalEvents];
   for (const item of items) {
     // A date beyond the years 1..9999 cannot be stored: the claim keeps its expression, undated.
     if (item.date.date && !isStorable(item.date.date)) item.date = { ...item.date, date: null, basis: null };

@@ -118,3 +118,29 @@ describe('events from articles', () => {
     expect(eventsOf('On Saturday, the crowd stretched in all directions.')).toEqual([]);
   });
 });
+
+describe('events named by a noun', () => {
+  it('takes a happening noun whose own phrase carries the date', () => {
+    const [annexation] = eventsOf('Ties froze after the 2014 annexation of the Crimean peninsula from Ukraine.');
+    expect(annexation?.title).toBe('Annexation of the Crimean peninsula from Ukraine');
+    expect(annexation?.date.date?.precision).toBe('YEAR');
+    const [crackdown] = eventsOf("Officials spoke about Saturday's military crackdown against protests in Cairo.");
+    expect(crackdown?.title).toBe('Military crackdown against protests in Cairo');
+    expect(crackdown?.date.date?.start.toISOString().slice(0, 10)).toBe('2016-01-16');
+    expect(crackdown?.status).toBe('OCCURRED');
+  });
+
+  it('names the doer from a possessive and the others from the object', () => {
+    const [event] = eventsOf("Officials recalled Iran's 2011 arrest of Amir Hekmati in Tehran.");
+    expect(event?.eventType).toBe('ARREST');
+    expect(event?.actorKeys).toHaveLength(1);
+    expect(event?.patientKeys).toHaveLength(1);
+  });
+
+  it('refuses a bare or ambiguous noun, a noun without its own date, and first-person words', () => {
+    expect(eventsOf('Much changed after the 2016 election.')).toEqual([]);
+    expect(eventsOf('Ties froze after the annexation of Crimea, officials said in 2014.')).toEqual([]);
+    expect(eventsOf("Officials read Saturday's statement on the border.")).toEqual([]);
+    expect(eventsOf("She recalled Saturday's vote on my nomination.")).toEqual([]);
+  });
+});
