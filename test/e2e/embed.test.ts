@@ -11,7 +11,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { embedSnippets, readOptions } from '../../client/src/embed/options.js';
 import type { RunningParley } from '../../server/src/app.js';
 import { createApiKey } from '../../server/src/services/api-keys.js';
-import { chromiumPath, launchChromium, openWatchedPage, screenshotPath, skipReason } from '../support/browser.js';
+import {
+  chromiumPath,
+  docsScreenshotPath,
+  launchChromium,
+  openWatchedPage,
+  screenshotPath,
+  skipReason,
+} from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { graphql, startTestParley } from '../support/parley.js';
 
@@ -250,5 +257,41 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'Embed widget' : `Embed widget: sk
       .toBeGreaterThan(0);
     expect(await preview.locator('.vis-item.kind-statement').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('embed-generator') });
+  });
+
+  // Last: its article would otherwise show up in the filtered timelines above.
+  it('shows a date that is only the publication day as "reported on" in the popover', async () => {
+    const { key } = await createApiKey(parley.db.prisma, { name: 'embed reported-on test', role: 'editor' });
+    const ingested = await graphql<{ ingestArticle: { created: Array<{ kind: string }> } }>(
+      parley.url,
+      'mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { created { kind } } }',
+      {
+        input: {
+          // No date in the text: the statement can only be dated by the article's publication.
+          text: '“The ferry to the islands will run all winter,” Transport Minister Ines Varga said.',
+          format: 'TEXT',
+          publisher: 'Test Wire',
+          publishedAt: '2018-12-07',
+        },
+      },
+      { authorization: `Bearer ${key}` },
+    );
+    expect(ingested.body.errors).toBeUndefined();
+    expect(ingested.body.data?.ingestArticle.created.map((item) => item.kind)).toContain('STATEMENT');
+
+    const snippet = embedSnippets(
+      parley.url,
+      readOptions((name) => ({ text: 'Varga', height: '360' })[name as 'text'] ?? null),
+    );
+    pages.set(
+      '/reported',
+      hostPage(snippet.script.replace('<div data-parley-timeline', '<div id="r" data-parley-timeline')),
+    );
+    await page.goto(`${hostUrl}/reported`);
+    await expect.poll(() => widgetItems('r').count(), { timeout: 20_000 }).toBe(1);
+    await widgetItems('r').first().click();
+    const kindLine = page.locator('#r .parley-popover .parley-kind');
+    await expect.poll(() => kindLine.innerText()).toBe('Statement · reported on 7 Dec 2018');
+    await page.locator('#r').screenshot({ path: docsScreenshotPath('embed-reported-on') });
   });
 });

@@ -8,7 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningParley } from '../../server/src/app.js';
 import { createApiKey } from '../../server/src/services/api-keys.js';
-import { chromiumPath, launchChromium, openWatchedPage, screenshotPath, skipReason } from '../support/browser.js';
+import {
+  chromiumPath,
+  docsScreenshotPath,
+  launchChromium,
+  openWatchedPage,
+  screenshotPath,
+  skipReason,
+} from '../support/browser.js';
 import { parseCsv } from '../support/csv.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { graphql, startTestParley } from '../support/parley.js';
@@ -262,5 +269,40 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'Explorer' : `Explorer: skipped, $
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: screenshotPath('explorer-phone') });
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  // Last: it adds a source, which the sources test above counts.
+  it('shows a date that is only the publication day as "reported on", in the details, list and tooltip', async () => {
+    const { key } = await createApiKey(parley.db.prisma, { name: 'reported-on test', role: 'editor' });
+    const ingested = await graphql<{ ingestArticle: { created: Array<{ kind: string; id: string }> } }>(
+      parley.url,
+      'mutation ($input: IngestArticleInput!) { ingestArticle(input: $input) { created { kind id } } }',
+      {
+        input: {
+          // No date in the text: the statement can only be dated by the article's publication.
+          text: '“We will keep the border open for aid convoys,” Interior Minister Lena Marsh said.',
+          format: 'TEXT',
+          publisher: 'Test Wire',
+          publishedAt: '2018-12-07',
+        },
+      },
+      { authorization: `Bearer ${key}` },
+    );
+    expect(ingested.body.errors).toBeUndefined();
+    const statement = ingested.body.data?.ingestArticle.created.find((item) => item.kind === 'STATEMENT');
+    expect(statement).toBeTruthy();
+
+    await page.goto(`${parley.url}/?q=Marsh&item=${statement?.id}`);
+    const facts = details().locator('.detail-facts');
+    await expect.poll(() => facts.innerText()).toContain('reported on 7 Dec 2018');
+    expect(await facts.innerText()).not.toContain('exact day');
+    await expect.poll(() => list().locator('.item-date').allInnerTexts()).toEqual(['reported on 7 Dec 2018']);
+    // The timeline marks it as not a known day, and its tooltip reads the same phrase.
+    const item = page.locator('.vis-item.parley-item.basis-publication:not(.vis-dot)');
+    await item.waitFor();
+    expect(await item.getAttribute('class')).not.toMatch(/\bexact\b/);
+    await item.hover();
+    await expect.poll(() => page.locator('.vis-tooltip').innerText()).toContain('reported on 7 Dec 2018');
+    await details().screenshot({ path: docsScreenshotPath('explorer-reported-on') });
   });
 });

@@ -28,6 +28,19 @@ export function screenshotPath(name: string): string {
   return `${artifactsDir}${name}.png`;
 }
 
+const docsScreenshotsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/**
+ * Where a screenshot that the docs show is written. A test run leaves the committed images
+ * alone (they go to the artifacts folder with the others); `npm run docs:screenshots -w
+ * @parley/test` sets PARLEY_DOCS_SCREENSHOTS=1 and rewrites docs/screenshots/ instead.
+ */
+export function docsScreenshotPath(name: string): string {
+  if (process.env.PARLEY_DOCS_SCREENSHOTS !== '1') return screenshotPath(name);
+  mkdirSync(docsScreenshotsDir, { recursive: true });
+  return `${docsScreenshotsDir}${name}.png`;
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,

@@ -66,7 +66,9 @@ export interface ItemSpec {
   /** Start of the fuzzy date (its end follows from the precision); absent = undated. */
   date?: string;
   precision?: Precision;
-  status?: 'OCCURRED' | 'SCHEDULED';
+  /** What the date was read from; EXPLICIT unless given (null: stored without a basis). */
+  basis?: 'CALLER' | 'EXPLICIT' | 'URL' | 'RELATIVE' | 'CONTEXT' | 'PUBLICATION' | 'CAPTION' | 'CORROBORATION' | null;
+  status?: 'OCCURRED' | 'SCHEDULED' | 'POSTPONED' | 'CANCELLED';
   placeId?: string;
   /** Statements: the speaker (also recorded as a SPEAKER participant) and words. */
   speakerId?: string;
@@ -91,7 +93,7 @@ export async function createItem(prisma: PrismaClient, spec: ItemSpec): Promise<
       dateStart: date?.start ?? null,
       dateEnd: date?.end ?? null,
       datePrecision: date?.precision ?? null,
-      dateBasis: date ? 'EXPLICIT' : null,
+      dateBasis: date ? (spec.basis === undefined ? 'EXPLICIT' : spec.basis) : null,
       status: spec.status ?? 'OCCURRED',
       placeId: spec.placeId ?? null,
       speakerId: spec.speakerId ?? null,

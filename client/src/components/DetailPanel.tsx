@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useQuery } from 'urql';
 import { errorMessage } from '../graphql/client';
 import { ItemDetailDocument, type ItemDetailQuery } from '../graphql/generated/graphql';
-import { KIND_LABELS } from '../timeline/timeline-items';
+import { KIND_LABELS, STATUS_LABELS } from '../timeline/timeline-items';
 import { highlight } from './highlight';
 import { ErrorState, Loading } from './states';
 
@@ -91,7 +91,9 @@ function ItemBody({
       <p className="detail-kind">
         <span className={`legend-swatch kind-${item.kind.toLowerCase()}`} aria-hidden="true" />
         {KIND_LABELS[item.kind].one}
-        {item.status === 'SCHEDULED' && <span className="badge badge-scheduled">Scheduled</span>}
+        {STATUS_LABELS[item.status] && (
+          <span className={`badge badge-${item.status.toLowerCase()}`}>{STATUS_LABELS[item.status]}</span>
+        )}
       </p>
       <h2 ref={heading} tabIndex={-1}>
         {item.title}
@@ -101,10 +103,7 @@ function ItemBody({
         <dd>
           {item.date ? (
             <>
-              {item.date.label}{' '}
-              <span className="muted">
-                ({item.date.precision === 'DAY' ? 'exact day' : `known to the ${item.date.precision.toLowerCase()}`})
-              </span>
+              {item.date.display} <span className="muted">({dateNote(item.date)})</span>
             </>
           ) : (
             'Undated'
@@ -182,6 +181,13 @@ function ItemBody({
       </section>
     </article>
   );
+}
+
+/** What the reader should know about how good the date is. */
+function dateNote(date: NonNullable<ItemDetails['date']>): string {
+  // The publication date says when a source reported the item, not when it happened.
+  if (date.basis === 'PUBLICATION') return 'no date in the text: when the source was published';
+  return date.precision === 'DAY' ? 'exact day' : `known to the ${date.precision.toLowerCase()}`;
 }
 
 function safeUrl(url: string | null): string | null {

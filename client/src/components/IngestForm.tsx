@@ -161,7 +161,7 @@ function IngestOutcome({ outcome }: { outcome: IngestArticleMutation['ingestArti
                   <li key={item.id}>
                     <a href={`/?item=${encodeURIComponent(item.id)}`}>{item.title}</a>{' '}
                     <span className="muted">
-                      {KIND_LABELS[item.kind].one} · {item.date?.label ?? 'undated'}
+                      {KIND_LABELS[item.kind].one} · {item.date?.display ?? 'undated'}
                     </span>
                   </li>
                 ))}

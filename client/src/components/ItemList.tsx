@@ -4,7 +4,7 @@
  * opens the details. vis-timeline's canvas alone cannot be read by a screen reader.
  */
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { KIND_LABELS, type TimelineEntry } from '../timeline/timeline-items';
+import { KIND_LABELS, statusSuffix, type TimelineEntry } from '../timeline/timeline-items';
 
 export interface BucketRow {
   start: number;
@@ -99,11 +99,11 @@ export function ItemList({ entries, selectedId, onSelect, onOpen }: ItemListProp
               onOpen(entry.id);
             }}
           >
-            <span className="item-date">{entry.date?.label ?? 'Undated'}</span>
+            <span className="item-date">{entry.date?.display ?? 'Undated'}</span>
             <span className="item-kind">
               <span className={`legend-swatch kind-${entry.kind.toLowerCase()}`} aria-hidden="true" />
               {KIND_LABELS[entry.kind].one}
-              {entry.status === 'SCHEDULED' ? ', scheduled' : ''}
+              {statusSuffix(entry.status)}
             </span>
             <span className="item-title">{entry.title}</span>
             {speakerOrParticipants && <span className="item-actors muted">{speakerOrParticipants}</span>}

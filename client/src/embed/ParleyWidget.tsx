@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { BucketUnit, TimelineFilter } from '../graphql/generated/graphql';
 import { TimelineView } from '../timeline/TimelineView';
-import { drawDensity, drawTimeline, KIND_LABELS, type TimelineEntry } from '../timeline/timeline-items';
+import { drawDensity, drawTimeline, KIND_LABELS, statusSuffix, type TimelineEntry } from '../timeline/timeline-items';
 import { type TimelineLoaders, useTimelineWindow } from '../timeline/use-timeline-window';
 import { extentOf, type TimeWindow } from '../timeline/window';
 import { ApiError, query } from './api';
@@ -214,7 +214,7 @@ function Popover({ api, itemId, onClose }: { api: string; itemId: string; onClos
         <>
           <p className="parley-kind">
             {KIND_LABELS[item.kind].one}
-            {item.status === 'SCHEDULED' ? ', scheduled' : ''} · {item.date?.label ?? 'undated'}
+            {statusSuffix(item.status)} · {item.date?.display ?? 'undated'}
           </p>
           <p className="parley-title">{item.title}</p>
           {'quote' in item ? (

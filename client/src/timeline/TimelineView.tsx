@@ -165,6 +165,14 @@ export function TimelineView(props: TimelineViewProps) {
     if (item && (item.start.getTime() < shown.start.getTime() || item.start.getTime() > shown.end.getTime())) {
       current.moveTo(item.start, { animation: false });
     }
+    // A lane below the fold is not drawn: scroll the timeline down to it (focus is the only
+    // vis-timeline call that scrolls vertically; without zoom it keeps the scale).
+    const frame = requestAnimationFrame(() => {
+      if (!container.current?.querySelector('.vis-item.vis-selected')) {
+        current.focus(first, { zoom: false, animation: false });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
   }, [props.selectedId, props.items]);
 
   function zoom(factor: number) {

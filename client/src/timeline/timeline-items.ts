@@ -6,7 +6,7 @@
  */
 
 import type { GroupBy } from '../app/url-state';
-import type { DatePrecision, ItemKind, ItemStatus } from '../graphql/generated/graphql';
+import type { DateBasis, DatePrecision, ItemKind, ItemStatus } from '../graphql/generated/graphql';
 
 /** The subset of TimelineEntryFragment this module reads. */
 export interface TimelineEntry {
@@ -15,7 +15,15 @@ export interface TimelineEntry {
   title: string;
   status: ItemStatus;
   sourceCount: number;
-  date: { start: string; end: string; precision: DatePrecision; label: string } | null;
+  /** `display` is the server's phrase for people ("reported on 7 Dec 2018"): show it, not `label`. */
+  date: {
+    start: string;
+    end: string;
+    precision: DatePrecision;
+    basis: DateBasis | null;
+    label: string;
+    display: string;
+  } | null;
   participants: ReadonlyArray<{ role: string; actor: { id: string; name: string } }>;
 }
 
@@ -47,6 +55,20 @@ export const KIND_LABELS: Record<ItemKind, { one: string; many: string }> = {
   EVENT: { one: 'Event', many: 'Events' },
 };
 const kindOrder: Record<ItemKind, number> = { MEETING: 0, STATEMENT: 1, EVENT: 2 };
+
+/** How a status reads next to an item; an item that occurred needs no word. */
+export const STATUS_LABELS: Record<ItemStatus, string | null> = {
+  OCCURRED: null,
+  SCHEDULED: 'Scheduled',
+  POSTPONED: 'Postponed',
+  CANCELLED: 'Cancelled',
+};
+
+/** ", postponed" after an item's kind, or nothing for an item that occurred. */
+export function statusSuffix(status: ItemStatus): string {
+  const label = STATUS_LABELS[status];
+  return label ? `, ${label.toLowerCase()}` : '';
+}
 /** Lanes beyond this many actors would be unreadable; the rest share "Others". */
 export const MAX_ACTOR_LANES = 12;
 export const OTHERS_GROUP = 'others';
@@ -69,26 +91,31 @@ export function itemIdOf(drawId: string): string {
 
 export function itemClassName(entry: TimelineEntry): string {
   const precision = entry.date?.precision ?? 'DAY';
+  // A day that is only the publication date is not the item's known day: never "exact".
+  const reported = entry.date?.basis === 'PUBLICATION';
   return [
     'parley-item',
     `kind-${entry.kind.toLowerCase()}`,
     `precision-${precision.toLowerCase()}`,
-    precision === 'DAY' ? 'exact' : 'fuzzy',
+    precision === 'DAY' && !reported ? 'exact' : 'fuzzy',
+    ...(reported ? ['basis-publication'] : []),
     `status-${entry.status.toLowerCase()}`,
   ].join(' ');
 }
 
 export function itemTooltip(entry: TimelineEntry): string {
   const kind = KIND_LABELS[entry.kind].one;
-  const status = entry.status === 'SCHEDULED' ? ' (scheduled)' : '';
+  const statusLabel = STATUS_LABELS[entry.status];
+  const status = statusLabel ? ` (${statusLabel.toLowerCase()})` : '';
   const sources = `${entry.sourceCount} source${entry.sourceCount === 1 ? '' : 's'}`;
-  return `${escapeHtml(entry.date?.label ?? 'Undated')} · ${kind}${status} · ${sources}<br>${escapeHtml(entry.title)}`;
+  return `${escapeHtml(entry.date?.display ?? 'Undated')} · ${kind}${status} · ${sources}<br>${escapeHtml(entry.title)}`;
 }
 
 function drawEntry(entry: TimelineEntry, group: string | undefined, lane: string | null): DrawItem | null {
   if (!entry.date) return null;
   const fuzzy = entry.date.precision !== 'DAY';
-  const label = entry.status === 'SCHEDULED' ? `Scheduled: ${entry.title}` : entry.title;
+  const statusLabel = STATUS_LABELS[entry.status];
+  const label = statusLabel ? `${statusLabel}: ${entry.title}` : entry.title;
   return {
     id: lane ? `${entry.id}${LANE_SEPARATOR}${lane}` : entry.id,
     itemId: entry.id,

@@ -17,6 +17,7 @@ export const csvColumns = [
   'date_start',
   'date_end',
   'date_precision',
+  'date_basis',
   'date_label',
   'status',
   'place',
@@ -72,7 +73,10 @@ export function csvValues(item: ExportItem): string[] {
     date ? day(date.start) : '',
     date ? day(date.end) : '',
     date?.precision ?? '',
-    date?.label ?? '',
+    date?.basis ?? '',
+    // The display phrase (the API's FuzzyDate.display): a spreadsheet reader sees "reported
+    // on 7 Dec 2018" for a date that is only the publication day, never a bare day.
+    date?.display ?? '',
     item.status,
     place ? [place.name, place.country].filter(Boolean).join(', ') : '',
     item.participants.map((p) => `${p.name} (${p.role})`).join('; '),

@@ -1,9 +1,9 @@
 /**
  * The record every export format is written from: one timeline item with what the API
- * shows about it (same global id, same fuzzy date and label), flattened to names and
- * passages. Built from the read side's rows by `toExportItem`.
+ * shows about it (same global id, same fuzzy date, basis, label and display phrase),
+ * flattened to names and passages. Built from the read side's rows by `toExportItem`.
  */
-import type { DatePrecision, ItemKind, ItemStatus, ParticipantRole } from '../generated/prisma/enums.js';
+import type { DateBasis, DatePrecision, ItemKind, ItemStatus, ParticipantRole } from '../generated/prisma/enums.js';
 import { type FuzzyDateValue, itemDate, publicationDate } from '../graphql/fuzzy-date.js';
 import { itemTypeName, toGlobalId } from '../graphql/global-id.js';
 import type { ActorRow } from '../services/find-actors.js';
@@ -59,7 +59,7 @@ export function toExportItem({ item, place, speaker, participants, citations }: 
     kind: item.kind,
     title: item.title,
     summary: item.summary,
-    date: itemDate(item.dateStart, item.dateEnd, item.datePrecision),
+    date: itemDate(item.dateStart, item.dateEnd, item.datePrecision, item.dateBasis),
     status: item.status,
     place: place ? { name: place.name, country: place.country } : null,
     participants: participants.map((p) => ({ name: p.actor.name, role: p.role })),
@@ -72,7 +72,11 @@ export function toExportItem({ item, place, speaker, participants, citations }: 
         title: c.source.title,
         publisher: c.source.publisher,
         url: c.source.url,
-        publishedAt: publicationDate(c.source.publishedAt, c.source.publishedPrecision as DatePrecision | null),
+        publishedAt: publicationDate(
+          c.source.publishedAt,
+          c.source.publishedPrecision as DatePrecision | null,
+          c.source.publishedBasis as DateBasis | null,
+        ),
       },
       excerpt: c.excerpt,
     })),

@@ -58,7 +58,12 @@ export interface ExportRequest {
 export type ParsedExportRequest = { ok: true; request: ExportRequest } | { ok: false; problems: ExportProblem[] };
 
 const kindValues: Record<string, ItemKind> = { statement: 'STATEMENT', meeting: 'MEETING', event: 'EVENT' };
-const statusValues: Record<string, ItemStatus> = { occurred: 'OCCURRED', scheduled: 'SCHEDULED' };
+const statusValues: Record<string, ItemStatus> = {
+  occurred: 'OCCURRED',
+  scheduled: 'SCHEDULED',
+  postponed: 'POSTPONED',
+  cancelled: 'CANCELLED',
+};
 const MAX_SHOWN = 40;
 
 /** User input quoted in a message, cut short: a problem must not echo a whole hostile string. */

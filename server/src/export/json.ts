@@ -1,6 +1,7 @@
 /**
  * JSON: `{ exportedAt, filter, items: [...] }`, one item per line so that a long export
- * streams and still diffs and greps well. Items carry the API's ids, dates and labels.
+ * streams and still diffs and greps well. Items carry the API's ids, dates, bases, labels and
+ * display phrases.
  */
 import type { ExportDate, ExportItem } from './export-item.js';
 import type { ExportMeta, ExportWriter } from './writer.js';
@@ -11,7 +12,9 @@ function jsonDate(date: ExportDate | null) {
       start: date.start.toISOString(),
       end: date.end.toISOString(),
       precision: date.precision,
+      basis: date.basis,
       label: date.label,
+      display: date.display,
     }
   );
 }

@@ -2,7 +2,10 @@
  * TimelineJS3's JSON format (Knight Lab): a title slide and one event slide per item, to
  * load into a TimelineJS embed. Dates keep their precision: a YEAR item gives only its year,
  * a MONTH item its year and month, a WEEK item its first and last day with the API's label
- * as the display date, a DAY item the full date.
+ * as the display date, a DAY item the full date. A date that is only the source's
+ * publication date (basis PUBLICATION) still sits at that date, but its `display_date` is
+ * the API's display phrase ("reported on 7 Dec 2018"), which TimelineJS shows instead of
+ * the bare date.
  *
  * TimelineJS renders headlines and texts as HTML, so every string from the data is escaped
  * here, and only http(s) URLs become links. Its autolink (which turns URL-looking text into
@@ -60,6 +63,14 @@ export function timelineJsDates(date: ExportDate): Pick<TimelineJsSlide, 'start_
   }
 }
 
+/** The slide's dates, with the display phrase whenever it says more than the calendar does. */
+export function timelineJsSlideDates(
+  date: ExportDate,
+): Pick<TimelineJsSlide, 'start_date' | 'end_date' | 'display_date'> {
+  const dates = timelineJsDates(date);
+  return date.display === date.label ? dates : { ...dates, display_date: date.display };
+}
+
 function paragraph(label: string, text: string): string {
   return `<p><strong>${escapeHtml(label)}:</strong> ${escapeHtml(text)}</p>`;
 }
@@ -79,6 +90,14 @@ function sourcesHtml(item: ExportItem): string {
   return entries.size === 0 ? heading : `${heading}<ul>${[...entries.values()].join('')}</ul>`;
 }
 
+/** What a slide says about an item's status; an item that occurred needs no note. */
+const statusNotes: Record<ExportItem['status'], string | null> = {
+  OCCURRED: null,
+  SCHEDULED: 'scheduled (announced for this date)',
+  POSTPONED: 'postponed (announced, then put off)',
+  CANCELLED: 'cancelled (announced, then called off)',
+};
+
 export function timelineJsText(item: ExportItem): string {
   const parts: string[] = [];
   if (item.summary) parts.push(`<p>${escapeHtml(item.summary)}</p>`);
@@ -86,7 +105,8 @@ export function timelineJsText(item: ExportItem): string {
     parts.push(
       `<blockquote>“${escapeHtml(item.quote)}”</blockquote>${item.speaker ? `<p>— ${escapeHtml(item.speaker)}</p>` : ''}`,
     );
-  if (item.status === 'SCHEDULED') parts.push(paragraph('Status', 'scheduled (announced for this date)'));
+  const status = statusNotes[item.status];
+  if (status) parts.push(paragraph('Status', status));
   if (item.place) parts.push(paragraph('Place', [item.place.name, item.place.country].filter(Boolean).join(', ')));
   const others = item.participants.filter((p) => p.role !== 'SPEAKER');
   if (others.length > 0)
@@ -106,7 +126,7 @@ export function timelineJsText(item: ExportItem): string {
 export function timelineJsSlide(item: ExportItem): TimelineJsSlide | null {
   if (!item.date) return null;
   return {
-    ...timelineJsDates(item.date),
+    ...timelineJsSlideDates(item.date),
     text: { headline: escapeHtml(item.title), text: timelineJsText(item) },
     group: itemTypeName(item.kind),
     unique_id: item.id,

@@ -7,7 +7,7 @@
  * The doer is a possessive name right before the noun ("Russia's annexation") or a "by"
  * phrase after it; names in the rest of the phrase are who it was done to.
  */
-import { type TemporalMention, findTemporalMentions } from './dates.js';
+import { findTemporalMentions, type TemporalMention } from './dates.js';
 import { nominalEventType } from './event-types.js';
 import type { EventContext } from './events.js';
 import { joinTokens, objectPhrase } from './events.js';

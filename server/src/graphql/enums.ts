@@ -7,11 +7,28 @@ import { registerEnumType } from 'type-graphql';
 export const ItemKind = { EVENT: 'EVENT', MEETING: 'MEETING', STATEMENT: 'STATEMENT' } as const;
 export type ItemKind = (typeof ItemKind)[keyof typeof ItemKind];
 
-export const ItemStatus = { OCCURRED: 'OCCURRED', SCHEDULED: 'SCHEDULED' } as const;
+export const ItemStatus = {
+  OCCURRED: 'OCCURRED',
+  SCHEDULED: 'SCHEDULED',
+  POSTPONED: 'POSTPONED',
+  CANCELLED: 'CANCELLED',
+} as const;
 export type ItemStatus = (typeof ItemStatus)[keyof typeof ItemStatus];
 
 export const DatePrecision = { DAY: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH', YEAR: 'YEAR' } as const;
 export type DatePrecision = (typeof DatePrecision)[keyof typeof DatePrecision];
+
+export const DateBasis = {
+  CALLER: 'CALLER',
+  EXPLICIT: 'EXPLICIT',
+  URL: 'URL',
+  RELATIVE: 'RELATIVE',
+  CONTEXT: 'CONTEXT',
+  PUBLICATION: 'PUBLICATION',
+  CAPTION: 'CAPTION',
+  CORROBORATION: 'CORROBORATION',
+} as const;
+export type DateBasis = (typeof DateBasis)[keyof typeof DateBasis];
 
 export const ActorKind = { PERSON: 'PERSON', ORGANIZATION: 'ORGANIZATION', COUNTRY: 'COUNTRY' } as const;
 export type ActorKind = (typeof ActorKind)[keyof typeof ActorKind];
@@ -29,14 +46,38 @@ registerEnumType(ItemKind, { name: 'ItemKind', description: 'What a timeline ite
 
 registerEnumType(ItemStatus, {
   name: 'ItemStatus',
-  description: 'Whether an item happened or was announced.',
+  description: 'Whether an item happened, was announced, or was put off or called off.',
   valuesConfig: {
     OCCURRED: { description: 'It happened, or was reported as having happened.' },
     SCHEDULED: { description: 'Announced, at the time of the report, for a later date.' },
+    POSTPONED: { description: 'Was scheduled, then put off to a later date (known or not).' },
+    CANCELLED: { description: 'Was scheduled, then called off: it did not take place.' },
   },
 });
 
 registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How precisely a fuzzy date is known.' });
+
+registerEnumType(DateBasis, {
+  name: 'DateBasis',
+  description: "What an item's date was determined from, strongest evidence first.",
+  valuesConfig: {
+    CALLER: { description: 'Given by whoever ingested or edited it.' },
+    EXPLICIT: { description: 'A full date written in the text ("June 7, 2018", a dateline).' },
+    URL: { description: "A date in the article's own URL." },
+    RELATIVE: {
+      description: 'A relative expression ("on Thursday", "last month") resolved against the publication date.',
+    },
+    CONTEXT: {
+      description: 'No date expression of its own: the date of the happening the surrounding sentences narrate.',
+    },
+    PUBLICATION: {
+      description:
+        'No date expression of its own: the publication date of the source, which says when the item was reported, not when it happened (display reads "reported on ...").',
+    },
+    CAPTION: { description: 'A date in a photo caption (weak evidence: the photo may predate the article).' },
+    CORROBORATION: { description: 'Taken from another source reporting the same item or a copy of the same article.' },
+  },
+});
 
 registerEnumType(ActorKind, { name: 'ActorKind', description: 'What kind of party an actor is.' });
 

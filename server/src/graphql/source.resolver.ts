@@ -37,7 +37,7 @@ export class SourceResolver {
 
   @FieldResolver(() => FuzzyDate, { nullable: true })
   publishedAt(@Root() source: SourceRow): FuzzyDate | null {
-    return publicationDate(source.publishedAt, source.publishedPrecision);
+    return publicationDate(source.publishedAt, source.publishedPrecision, source.publishedBasis);
   }
 
   @FieldResolver(() => Source, { nullable: true })

@@ -20,7 +20,7 @@ export class TimelineItemResolver {
 
   @FieldResolver(() => FuzzyDate, { nullable: true })
   date(@Root() item: TimelineItemRow): FuzzyDate | null {
-    return itemDate(item.dateStart, item.dateEnd, item.datePrecision);
+    return itemDate(item.dateStart, item.dateEnd, item.datePrecision, item.dateBasis);
   }
 
   @FieldResolver(() => Place, { nullable: true })

@@ -19,6 +19,7 @@ export const sourceSelect = {
   publisher: true,
   publishedAt: true,
   publishedPrecision: true,
+  publishedBasis: true,
   ingestedAt: true,
   duplicateOfId: true,
   warnings: true,

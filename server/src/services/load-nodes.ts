@@ -87,6 +87,7 @@ type CitationSourceRow = Omit<CitationRow, 'source'> & {
   sourcePublisher: string | null;
   sourcePublishedAt: Date | null;
   sourcePublishedPrecision: SourceRow['publishedPrecision'];
+  sourcePublishedBasis: SourceRow['publishedBasis'];
   sourceIngestedAt: Date;
   sourceDuplicateOfId: string | null;
   sourceWarnings: SourceRow['warnings'];
@@ -96,7 +97,8 @@ const citationColumns = Prisma.sql`
   c.id, c.item_id AS "itemId", c.source_id AS "sourceId", c.excerpt, c.start, c."end",
   c.quote_text AS "quoteText", s.url AS "sourceUrl", s.title AS "sourceTitle",
   s.publisher AS "sourcePublisher", s.published_at AS "sourcePublishedAt",
-  s.published_precision::text AS "sourcePublishedPrecision", s.ingested_at AS "sourceIngestedAt",
+  s.published_precision::text AS "sourcePublishedPrecision",
+  s.published_basis::text AS "sourcePublishedBasis", s.ingested_at AS "sourceIngestedAt",
   s.duplicate_of_id AS "sourceDuplicateOfId", s.warnings AS "sourceWarnings"`;
 
 function toCitationRow(row: CitationSourceRow): CitationRow {
@@ -115,6 +117,7 @@ function toCitationRow(row: CitationSourceRow): CitationRow {
       publisher: row.sourcePublisher,
       publishedAt: row.sourcePublishedAt,
       publishedPrecision: row.sourcePublishedPrecision,
+      publishedBasis: row.sourcePublishedBasis,
       ingestedAt: row.sourceIngestedAt,
       duplicateOfId: row.sourceDuplicateOfId,
       warnings: row.sourceWarnings,

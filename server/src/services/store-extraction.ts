@@ -11,6 +11,8 @@ import { findCity } from '../extract/geo.js';
 import { coreNameWords, normalizeAlias, personKey, surnameOf } from '../extract/names.js';
 import type { ActorDraft, EventDraft, Extraction, ItemDraft, MeetingDraft, StatementDraft } from '../extract/types.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { ItemStatus } from '../generated/prisma/enums.js';
+import { displayDate } from '../lib/date-display.js';
 import { chooseItemDate, datesCompatible } from '../resolve/item-date.js';
 import { matchMeetings, matchStatements, type StoredMeeting, type StoredStatement } from '../resolve/matching.js';
 import { mergeItemsInto } from './merge-items.js';
@@ -277,7 +279,7 @@ async function storeMeeting(
       place_id: string | null;
       date_start: Date | null;
       date_end: Date | null;
-      status: 'OCCURRED' | 'SCHEDULED';
+      status: ItemStatus;
       participant_ids: string[];
     }>
   >`
@@ -333,12 +335,16 @@ async function storeEvent(
 ): Promise<{ id: string; created: boolean }> {
   // The same happening from another source: same action, someone in common, compatible dates.
   const involved = actorIds.length > 0 ? actorIds : patientIds;
-  const rows = await tx.timelineItem.findMany({
-    where: { kind: 'EVENT', action: draft.action, participants: { some: { actorId: { in: involved } } } },
-    select: { id: true, dateStart: true, dateEnd: true },
-    take: 200,
-    orderBy: { id: 'asc' },
-  });
+  // Nobody to have in common: a happening nobody is named in is not matched across sources.
+  const rows =
+    involved.length === 0
+      ? []
+      : await tx.timelineItem.findMany({
+          where: { kind: 'EVENT', action: draft.action, participants: { some: { actorId: { in: involved } } } },
+          select: { id: true, dateStart: true, dateEnd: true },
+          take: 200,
+          orderBy: { id: 'asc' },
+        });
   const date = draft.date.date;
   const match = rows.find(
     (r) =>
@@ -365,17 +371,20 @@ export function statementTitle(speaker: string, quote: string): string {
   return `${speaker}: “${clip(quote, 14)}”`;
 }
 
-/** A meeting's title: who (alphabetical), met or to meet (by phone or not), and where. */
+/**
+ * A meeting's title: who (alphabetical), met or to meet (by phone or not), and where. A
+ * postponed or cancelled meeting did not take place, so it keeps the announcement's "to meet".
+ */
 export function meetingTitle(
   participantNames: readonly string[],
-  status: 'OCCURRED' | 'SCHEDULED',
+  status: ItemStatus,
   format: string | null,
   place: string | null,
 ): string {
   const names = [...participantNames].sort();
   const who = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   const phone = format === 'PHONE';
-  const verb = status === 'SCHEDULED' ? (phone ? 'to speak by phone' : 'to meet') : phone ? 'spoke by phone' : 'met';
+  const verb = status !== 'OCCURRED' ? (phone ? 'to speak by phone' : 'to meet') : phone ? 'spoke by phone' : 'met';
   return `${who} ${verb}${place ? ` in ${place}` : ''}`;
 }
 
@@ -449,7 +458,9 @@ export async function recomputeItems(tx: Tx, itemIds: string[]): Promise<void> {
         item.place?.name ?? null,
       );
       data.title = title;
-      data.summary = date ? `${title} (${formatFuzzyDate(date)}).` : null;
+      // The display phrase, not the bare label: a date that is only the publication day must
+      // not read as the day of the meeting.
+      data.summary = date ? `${title} (${displayDate(formatFuzzyDate(date), date.precision, date.basis)}).` : null;
     }
     await tx.timelineItem.update({ where: { id: item.id }, data });
   }
@@ -497,7 +508,7 @@ export async function storeExtraction(tx: Tx, options: StoreExtractionOptions): 
     } else {
       const actors = ids(draft.actorKeys);
       const patients = ids(draft.patientKeys ?? []).filter((id) => !actors.includes(id));
-      if (actors.length === 0 && patients.length === 0) continue;
+      // An event may have nobody named ("The virus killed 15 more people"): the passage is its record.
       result = await storeEvent(tx, draft, actors, patients, sourceId);
     }
     if (result.created) created.add(result.id);

@@ -6,7 +6,7 @@
 
 import { normalizeAlias } from '../extract/names.js';
 import { Prisma } from '../generated/prisma/client.js';
-import type { DatePrecision, ItemKind, ItemStatus } from '../generated/prisma/enums.js';
+import type { DateBasis, DatePrecision, ItemKind, ItemStatus } from '../generated/prisma/enums.js';
 import { AppError } from '../lib/errors.js';
 import {
   cursorDate,
@@ -20,7 +20,12 @@ import {
 } from './pagination.js';
 
 export const itemKinds = ['EVENT', 'MEETING', 'STATEMENT'] as const satisfies readonly ItemKind[];
-export const itemStatuses = ['OCCURRED', 'SCHEDULED'] as const satisfies readonly ItemStatus[];
+export const itemStatuses = [
+  'OCCURRED',
+  'SCHEDULED',
+  'POSTPONED',
+  'CANCELLED',
+] as const satisfies readonly ItemStatus[];
 
 /** What the timeline can be narrowed by; absent (or null) fields do not narrow it. */
 export interface TimelineFilterOptions {
@@ -52,6 +57,7 @@ export interface TimelineItemRow {
   dateStart: Date | null;
   dateEnd: Date | null;
   datePrecision: DatePrecision | null;
+  dateBasis: DateBasis | null;
   status: ItemStatus;
   placeId: string | null;
   sourceCount: number;
@@ -68,6 +74,7 @@ export const timelineItemSelect = {
   dateStart: true,
   dateEnd: true,
   datePrecision: true,
+  dateBasis: true,
   status: true,
   placeId: true,
   sourceCount: true,
@@ -79,8 +86,8 @@ export const timelineItemSelect = {
 export const timelineItemColumns = Prisma.sql`
   i.id::text AS "id", i.kind::text AS "kind", i.title AS "title", i.summary AS "summary",
   i.date_start AS "dateStart", i.date_end AS "dateEnd", i.date_precision::text AS "datePrecision",
-  i.status::text AS "status", i.place_id::text AS "placeId", i.source_count AS "sourceCount",
-  i.speaker_id::text AS "speakerId", i.quote AS "quote"`;
+  i.date_basis::text AS "dateBasis", i.status::text AS "status", i.place_id::text AS "placeId",
+  i.source_count AS "sourceCount", i.speaker_id::text AS "speakerId", i.quote AS "quote"`;
 
 /**
  * How far before `from` an item may start and still overlap it. Items never span more than

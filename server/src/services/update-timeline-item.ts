@@ -14,7 +14,7 @@ import { type TimelineItemRow, timelineItemSelect } from './timeline-filter.js';
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_SUMMARY_LENGTH = 5000;
 const datePrecisions: readonly string[] = ['DAY', 'WEEK', 'MONTH', 'YEAR'] satisfies DatePrecision[];
-const itemStatuses: readonly string[] = ['OCCURRED', 'SCHEDULED'] satisfies ItemStatus[];
+const itemStatuses: readonly string[] = ['OCCURRED', 'SCHEDULED', 'POSTPONED', 'CANCELLED'] satisfies ItemStatus[];
 const reviewStates: readonly string[] = ['UNREVIEWED', 'CONFIRMED', 'DISPUTED', 'REJECTED'] satisfies ReviewState[];
 
 export interface UpdateTimelineItemOptions {

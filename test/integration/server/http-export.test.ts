@@ -58,7 +58,7 @@ const exportUrl = (query: string) => `${parley.url}/export?${query}`;
 interface ApiNode {
   id: string;
   title: string;
-  date: { label: string } | null;
+  date: { basis: string | null; label: string; display: string } | null;
 }
 
 interface TimelinePage {
@@ -75,7 +75,7 @@ async function apiTimeline(filter: Record<string, unknown> = {}): Promise<ApiNod
     const { body }: TimelineResponse = await graphql<TimelinePage>(
       parley.url,
       `query($filter: TimelineFilter, $after: String) { timeline(filter: $filter, first: 200, after: $after) {
-        nodes { id title date { label } } pageInfo { hasNextPage endCursor } } }`,
+        nodes { id title date { basis label display } } pageInfo { hasNextPage endCursor } } }`,
       { filter, after },
     );
     expect(body.errors).toBeUndefined();
@@ -118,8 +118,9 @@ describe('GET /export', () => {
     expect(api.length).toBeGreaterThan(20);
     // Cells that spreadsheets would run as formulas carry a leading apostrophe.
     const unguarded = (cell: string | undefined) => cell?.replace(/^'(?=[=+\-@\t\r])/, '');
-    expect(rows.map((r) => [r.id, unguarded(r.title), r.date_label])).toEqual(
-      api.map((n) => [n.id, n.title, n.date?.label]),
+    // The human date column is the API's display phrase, next to the API's basis.
+    expect(rows.map((r) => [r.id, unguarded(r.title), r.date_basis, r.date_label])).toEqual(
+      api.map((n) => [n.id, n.title, n.date?.basis ?? '', n.date?.display]),
     );
   });
 
@@ -131,8 +132,8 @@ describe('GET /export', () => {
     expect(Date.now() - Date.parse(body.exportedAt)).toBeLessThan(60_000);
     expect(body.filter).toEqual({ includeUndated: true, kinds: ['STATEMENT', 'MEETING'] });
     const api = await apiTimeline({ includeUndated: true, kinds: ['STATEMENT', 'MEETING'] });
-    expect(body.items.map((i) => [i.id, i.title, i.date?.label ?? null])).toEqual(
-      api.map((n) => [n.id, n.title, n.date?.label ?? null]),
+    expect(body.items.map((i) => [i.id, i.title, i.date ?? null])).toEqual(
+      api.map((n) => [n.id, n.title, n.date ? expect.objectContaining(n.date) : null]),
     );
   });
 

@@ -50,7 +50,9 @@ function statement(): ItemDetails {
       start: '2017-02-16T00:00:00.000Z',
       end: '2017-02-17T00:00:00.000Z',
       precision: 'DAY',
+      basis: 'EXPLICIT',
       label: '16 Feb 2017',
+      display: '16 Feb 2017',
     },
     place: null,
     participants: [
@@ -156,6 +158,38 @@ describe('DetailPanelView', () => {
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(item.title);
   });
+
+  const dateFact = () =>
+    screen.getByRole('complementary', { name: 'Item details' }).querySelector('.detail-facts dd')?.textContent;
+
+  it('shows a date known from the text as an exact day', () => {
+    render(<DetailPanelView state={{ status: 'ready', item: statement() }} {...handlers()} />);
+    expect(dateFact()).toBe('16 Feb 2017 (exact day)');
+  });
+
+  it('shows a date that is only the publication day as "reported on", never as an exact day', () => {
+    const item = statement();
+    if (item.date) Object.assign(item.date, { basis: 'PUBLICATION', display: 'reported on 16 Feb 2017' });
+    render(<DetailPanelView state={{ status: 'ready', item }} {...handlers()} />);
+    expect(dateFact()).toBe('reported on 16 Feb 2017 (no date in the text: when the source was published)');
+    expect(dateFact()).not.toContain('exact day');
+  });
+
+  it.each([
+    ['POSTPONED', 'Postponed'],
+    ['CANCELLED', 'Cancelled'],
+    ['SCHEDULED', 'Scheduled'],
+  ] as const)('badges a %s item', (status, badge) => {
+    const item = statement();
+    item.status = status;
+    render(<DetailPanelView state={{ status: 'ready', item }} {...handlers()} />);
+    expect(document.querySelector(`.detail-kind .badge-${status.toLowerCase()}`)?.textContent).toBe(badge);
+  });
+
+  it('badges nothing for an item that occurred', () => {
+    render(<DetailPanelView state={{ status: 'ready', item: statement() }} {...handlers()} />);
+    expect(document.querySelector('.detail-kind .badge')).toBeNull();
+  });
 });
 
 describe('ItemList', () => {
@@ -163,13 +197,15 @@ describe('ItemList', () => {
     id,
     kind: 'MEETING',
     title: `Meeting ${id}`,
-    status: index === 2 ? 'SCHEDULED' : 'OCCURRED',
+    status: index === 2 ? 'SCHEDULED' : index === 1 ? 'CANCELLED' : 'OCCURRED',
     sourceCount: index + 1,
     date: {
       start: '2017-02-16T00:00:00.000Z',
       end: '2017-02-17T00:00:00.000Z',
       precision: 'DAY',
+      basis: index === 0 ? 'PUBLICATION' : 'EXPLICIT',
       label: '16 Feb 2017',
+      display: index === 0 ? 'reported on 16 Feb 2017' : '16 Feb 2017',
     },
     participants: [{ role: 'PARTICIPANT', actor: { id: 'x', name: 'Joseph Dunford' } }],
   }));
@@ -200,6 +236,11 @@ describe('ItemList', () => {
     expect(options).toHaveLength(3);
     expect(options[1]?.getAttribute('aria-selected')).toBe('true');
     expect(options[2]?.textContent).toContain('Meeting, scheduled');
+    expect(options[1]?.textContent).toContain('Meeting, cancelled');
+    expect(options[0]?.textContent).not.toMatch(/Meeting,/);
+    // The server's display phrase, not the calendar label.
+    expect(options[0]?.querySelector('.item-date')?.textContent).toBe('reported on 16 Feb 2017');
+    expect(options[1]?.querySelector('.item-date')?.textContent).toBe('16 Feb 2017');
     expect(options[2]?.textContent).toContain('3 sources');
     expect(options[0]?.textContent).toContain('1 source');
   });

@@ -21,7 +21,9 @@ function entry(overrides: Partial<TimelineEntry> = {}): TimelineEntry {
       start: '2017-02-16T00:00:00.000Z',
       end: '2017-02-17T00:00:00.000Z',
       precision: 'DAY',
+      basis: 'EXPLICIT',
       label: '16 Feb 2017',
+      display: '16 Feb 2017',
     },
     participants: [],
     ...overrides,
@@ -37,7 +39,9 @@ describe('drawTimeline', () => {
         start: '2018-04-01T00:00:00.000Z',
         end: '2018-05-01T00:00:00.000Z',
         precision: 'MONTH',
+        basis: 'EXPLICIT',
         label: 'Apr 2018',
+        display: 'Apr 2018',
       },
     });
     const { items } = drawTimeline([entry(), month], 'kind');
@@ -58,6 +62,37 @@ describe('drawTimeline', () => {
     expect(items[0]?.className).toContain('kind-meeting');
     expect(items[0]?.content).toBe('Scheduled: Talks');
     expect(items[0]?.title).toContain('(scheduled)');
+  });
+
+  it.each([
+    ['POSTPONED', 'Postponed: Talks', '(postponed)'],
+    ['CANCELLED', 'Cancelled: Talks', '(cancelled)'],
+  ] as const)('marks %s items in class and text', (status, content, tooltip) => {
+    const { items } = drawTimeline([entry({ kind: 'MEETING', status, title: 'Talks' })], 'kind');
+    expect(items[0]?.className).toContain(`status-${status.toLowerCase()}`);
+    expect(items[0]?.content).toBe(content);
+    expect(items[0]?.title).toContain(tooltip);
+  });
+
+  it('shows a publication-day date as "reported on" and never marks it exact', () => {
+    const reported = entry({
+      date: {
+        start: '2018-12-07T00:00:00.000Z',
+        end: '2018-12-08T00:00:00.000Z',
+        precision: 'DAY',
+        basis: 'PUBLICATION',
+        label: '7 Dec 2018',
+        display: 'reported on 7 Dec 2018',
+      },
+    });
+    const { items } = drawTimeline([reported, entry()], 'kind');
+    expect(items[0]?.title.startsWith('reported on 7 Dec 2018 · ')).toBe(true);
+    expect(items[0]?.className.split(' ')).toEqual(expect.arrayContaining(['basis-publication', 'fuzzy']));
+    expect(items[0]?.className.split(' ')).not.toContain('exact');
+    // A date from the text keeps its calendar label and stays exact.
+    expect(items[1]?.title.startsWith('16 Feb 2017 · ')).toBe(true);
+    expect(items[1]?.className.split(' ')).toContain('exact');
+    expect(items[1]?.className).not.toContain('basis-publication');
   });
 
   it('leaves undated items off the timeline', () => {

@@ -11,6 +11,25 @@ export type BucketUnit =
   | 'MONTH'
   | 'YEAR';
 
+/** What an item's date was determined from, strongest evidence first. */
+export type DateBasis =
+  /** Given by whoever ingested or edited it. */
+  | 'CALLER'
+  /** A full date written in the text ("June 7, 2018", a dateline). */
+  | 'EXPLICIT'
+  /** A date in the article's own URL. */
+  | 'URL'
+  /** A relative expression ("on Thursday", "last month") resolved against the publication date. */
+  | 'RELATIVE'
+  /** No date expression of its own: the date of the happening the surrounding sentences narrate. */
+  | 'CONTEXT'
+  /** No date expression of its own: the publication date of the source, which says when the item was reported, not when it happened (display reads "reported on ..."). */
+  | 'PUBLICATION'
+  /** A date in a photo caption (weak evidence: the photo may predate the article). */
+  | 'CAPTION'
+  /** Taken from another source reporting the same item or a copy of the same article. */
+  | 'CORROBORATION';
+
 /** How precisely a fuzzy date is known. */
 export type DatePrecision =
   | 'DAY'
@@ -24,12 +43,16 @@ export type ItemKind =
   | 'MEETING'
   | 'STATEMENT';
 
-/** Whether an item happened or was announced. */
+/** Whether an item happened, was announced, or was put off or called off. */
 export type ItemStatus =
   /** It happened, or was reported as having happened. */
   | 'OCCURRED'
   /** Announced, at the time of the report, for a later date. */
-  | 'SCHEDULED';
+  | 'SCHEDULED'
+  /** Was scheduled, then put off to a later date (known or not). */
+  | 'POSTPONED'
+  /** Was scheduled, then called off: it did not take place. */
+  | 'CANCELLED';
 
 /** How an actor takes part in an item. */
 export type ParticipantRole =
@@ -83,9 +106,9 @@ export type EmbedTimelineQueryVariables = Exact<{
 
 
 export type EmbedTimelineQuery = { timeline: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<
-      | { id: string, kind: ItemKind, title: string, status: ItemStatus, sourceCount: number, date: { start: string, end: string, precision: DatePrecision, label: string } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, name: string } }> }
-      | { id: string, kind: ItemKind, title: string, status: ItemStatus, sourceCount: number, date: { start: string, end: string, precision: DatePrecision, label: string } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, name: string } }> }
-      | { id: string, kind: ItemKind, title: string, status: ItemStatus, sourceCount: number, date: { start: string, end: string, precision: DatePrecision, label: string } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, name: string } }> }
+      | { id: string, kind: ItemKind, title: string, status: ItemStatus, sourceCount: number, date: { start: string, end: string, precision: DatePrecision, basis: DateBasis | null, label: string, display: string } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, name: string } }> }
+      | { id: string, kind: ItemKind, title: string, status: ItemStatus, sourceCount: number, date: { start: string, end: string, precision: DatePrecision, basis: DateBasis | null, label: string, display: string } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, name: string } }> }
+      | { id: string, kind: ItemKind, title: string, status: ItemStatus, sourceCount: number, date: { start: string, end: string, precision: DatePrecision, basis: DateBasis | null, label: string, display: string } | null, participants: Array<{ role: ParticipantRole, actor: { id: string, name: string } }> }
     > } };
 
 export type EmbedItemQueryVariables = Exact<{
@@ -95,11 +118,11 @@ export type EmbedItemQueryVariables = Exact<{
 
 export type EmbedItemQuery = { node:
     | { id: string }
-    | { kind: ItemKind, title: string, summary: string | null, status: ItemStatus, sourceCount: number, id: string, date: { label: string } | null, citations: Array<{ id: string, source: { id: string, title: string | null, publisher: string | null, url: string | null } }> }
-    | { kind: ItemKind, title: string, summary: string | null, status: ItemStatus, sourceCount: number, id: string, date: { label: string } | null, citations: Array<{ id: string, source: { id: string, title: string | null, publisher: string | null, url: string | null } }> }
+    | { kind: ItemKind, title: string, summary: string | null, status: ItemStatus, sourceCount: number, id: string, date: { basis: DateBasis | null, label: string, display: string } | null, citations: Array<{ id: string, source: { id: string, title: string | null, publisher: string | null, url: string | null } }> }
+    | { kind: ItemKind, title: string, summary: string | null, status: ItemStatus, sourceCount: number, id: string, date: { basis: DateBasis | null, label: string, display: string } | null, citations: Array<{ id: string, source: { id: string, title: string | null, publisher: string | null, url: string | null } }> }
     | { id: string }
     | { id: string }
-    | { kind: ItemKind, title: string, summary: string | null, status: ItemStatus, sourceCount: number, quote: string, id: string, date: { label: string } | null, citations: Array<{ id: string, source: { id: string, title: string | null, publisher: string | null, url: string | null } }>, speaker: { name: string } }
+    | { kind: ItemKind, title: string, summary: string | null, status: ItemStatus, sourceCount: number, quote: string, id: string, date: { basis: DateBasis | null, label: string, display: string } | null, citations: Array<{ id: string, source: { id: string, title: string | null, publisher: string | null, url: string | null } }>, speaker: { name: string } }
    | null };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -158,7 +181,9 @@ export const EmbedTimelineDocument = new TypedDocumentString(`
         start
         end
         precision
+        basis
         label
+        display
       }
       participants {
         role
@@ -182,7 +207,9 @@ export const EmbedItemDocument = new TypedDocumentString(`
       status
       sourceCount
       date {
+        basis
         label
+        display
       }
       citations {
         id

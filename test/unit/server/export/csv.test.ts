@@ -104,13 +104,39 @@ describe('CSV export', () => {
         meta,
       ),
     );
-    expect(rows.map((r) => [r.date_start, r.date_end, r.date_precision, r.date_label])).toEqual([
-      ['2017-02-16', '2017-02-17', 'DAY', '16 Feb 2017'],
-      ['2017-02-13', '2017-02-20', 'WEEK', 'week of 13 Feb 2017'],
-      ['2018-04-01', '2018-05-01', 'MONTH', 'Apr 2018'],
-      ['2014-01-01', '2015-01-01', 'YEAR', '2014'],
-      ['', '', '', ''],
+    expect(rows.map((r) => [r.date_start, r.date_end, r.date_precision, r.date_basis, r.date_label])).toEqual([
+      ['2017-02-16', '2017-02-17', 'DAY', 'EXPLICIT', '16 Feb 2017'],
+      ['2017-02-13', '2017-02-20', 'WEEK', 'EXPLICIT', 'week of 13 Feb 2017'],
+      ['2018-04-01', '2018-05-01', 'MONTH', 'EXPLICIT', 'Apr 2018'],
+      ['2014-01-01', '2015-01-01', 'YEAR', 'EXPLICIT', '2014'],
+      ['', '', '', '', ''],
     ]);
+  });
+
+  it('writes the date basis, and the display phrase for a date that is only the publication date', () => {
+    const rows = records(
+      exportText(
+        'csv',
+        [
+          exportItem({ date: '2018-12-07', precision: 'DAY', basis: 'PUBLICATION' }),
+          exportItem({ date: '2018-12-07', precision: 'YEAR', basis: 'PUBLICATION' }),
+          exportItem({ date: '2018-12-07', precision: 'DAY', basis: 'RELATIVE' }),
+          exportItem({ date: '2018-12-07', precision: 'DAY', basis: null }),
+        ],
+        meta,
+      ),
+    );
+    expect(rows.map((r) => [r.date_start, r.date_precision, r.date_basis, r.date_label])).toEqual([
+      ['2018-12-07', 'DAY', 'PUBLICATION', 'reported on 7 Dec 2018'],
+      ['2018-01-01', 'YEAR', 'PUBLICATION', 'reported by 2018'],
+      ['2018-12-07', 'DAY', 'RELATIVE', '7 Dec 2018'],
+      ['2018-12-07', 'DAY', '', '7 Dec 2018'],
+    ]);
+  });
+
+  it.each(['POSTPONED', 'CANCELLED'] as const)('writes the status %s', (status) => {
+    const [row] = records(exportText('csv', [exportItem({ status })], meta));
+    expect(row?.status).toBe(status);
   });
 
   it('lists each source once, untitled ones too, in citation order', () => {

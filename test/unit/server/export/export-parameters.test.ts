@@ -81,6 +81,10 @@ describe('export parameters', () => {
       ok: true,
       request: { filter: { kinds: ['EVENT'], status: ['SCHEDULED', 'OCCURRED'] } },
     });
+    expect(parse('format=csv&status=postponed,Cancelled')).toMatchObject({
+      ok: true,
+      request: { filter: { status: ['POSTPONED', 'CANCELLED'] }, applied: { status: ['POSTPONED', 'CANCELLED'] } },
+    });
     expect(parse(`format=csv&actor=${actor},${toGlobalId('Actor', otherRow)},${actor}`)).toMatchObject({
       ok: true,
       request: { filter: { actorIds: [actorRow, otherRow] } },
@@ -102,7 +106,12 @@ describe('export parameters', () => {
       'kind',
       /"kind" must list statement, meeting, event .*"tweet" is not one/,
     ],
-    ['an unknown status', 'format=csv&status=cancelled', 'status', /"status" must list occurred, scheduled/],
+    [
+      'an unknown status',
+      'format=csv&status=delayed',
+      'status',
+      /"status" must list occurred, scheduled, postponed, cancelled/,
+    ],
     [
       'a negative minSources',
       'format=csv&minSources=-1',

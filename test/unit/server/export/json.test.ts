@@ -43,7 +43,9 @@ describe('JSON export', () => {
         start: '2017-02-13T00:00:00.000Z',
         end: '2017-02-20T00:00:00.000Z',
         precision: 'WEEK',
+        basis: 'EXPLICIT',
         label: 'week of 13 Feb 2017',
+        display: 'week of 13 Feb 2017',
       },
       status: 'OCCURRED',
       place: null,
@@ -65,7 +67,9 @@ describe('JSON export', () => {
               start: '2017-02-16T00:00:00.000Z',
               end: '2017-02-17T00:00:00.000Z',
               precision: 'DAY',
+              basis: 'EXPLICIT',
               label: '16 Feb 2017',
+              display: '16 Feb 2017',
             },
           },
           excerpt: 'passage 1',
@@ -73,7 +77,32 @@ describe('JSON export', () => {
       ],
     });
     // The label is the API's own (FuzzyDate.label), not a second implementation.
-    expect(written.date.label).toBe(itemDate(item.date?.start ?? null, item.date?.end ?? null, 'WEEK')?.label);
+    expect(written.date.label).toBe(
+      itemDate(item.date?.start ?? null, item.date?.end ?? null, 'WEEK', 'EXPLICIT')?.label,
+    );
+  });
+
+  it('says a publication-day date was reported then, and keeps the calendar label beside it', () => {
+    const [day, month, unknown] = JSON.parse(
+      exportText(
+        'json',
+        [
+          exportItem({ date: '2018-12-07', precision: 'DAY', basis: 'PUBLICATION' }),
+          exportItem({ date: '2018-12-07', precision: 'MONTH', basis: 'PUBLICATION' }),
+          exportItem({ date: '2018-12-07', precision: 'DAY', basis: null }),
+        ],
+        meta,
+      ),
+    ).items;
+    expect(day.date).toMatchObject({ basis: 'PUBLICATION', label: '7 Dec 2018', display: 'reported on 7 Dec 2018' });
+    expect(month.date).toMatchObject({ basis: 'PUBLICATION', label: 'Dec 2018', display: 'reported by Dec 2018' });
+    // Rows stored without a basis: null, and the label as it is.
+    expect(unknown.date).toMatchObject({ basis: null, label: '7 Dec 2018', display: '7 Dec 2018' });
+  });
+
+  it.each(['POSTPONED', 'CANCELLED'] as const)('writes the status %s as the API names it', (status) => {
+    const [written] = JSON.parse(exportText('json', [exportItem({ status })], meta)).items;
+    expect(written.status).toBe(status);
   });
 
   it('keeps undated items, with a null date', () => {

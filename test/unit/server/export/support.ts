@@ -8,6 +8,7 @@ import type { CitationRow, ParticipantRow, PlaceRow } from '../../../../server/s
 import type { TimelineItemRow } from '../../../../server/src/services/timeline-filter.js';
 
 type Precision = 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
+type Basis = NonNullable<TimelineItemRow['dateBasis']>;
 let counter = 0;
 const uuid = () => `0195f3a2-7c1e-7d3a-9b2f-${(++counter).toString(16).padStart(12, '0')}`;
 
@@ -26,7 +27,9 @@ export interface ItemSpec {
   /** Any day inside the period; null for an undated item. */
   date?: string | null;
   precision?: Precision;
-  status?: 'OCCURRED' | 'SCHEDULED';
+  /** What the date was read from; EXPLICIT unless given (null: stored without a basis). */
+  basis?: Basis | null;
+  status?: TimelineItemRow['status'];
   place?: { name: string; country: string | null } | null;
   speaker?: string | null;
   quote?: string | null;
@@ -55,6 +58,7 @@ export function exportItem(spec: ItemSpec = {}): ExportItem {
     dateStart: date?.start ?? null,
     dateEnd: date?.end ?? null,
     datePrecision: date?.precision ?? null,
+    dateBasis: date ? (spec.basis === undefined ? 'EXPLICIT' : spec.basis) : null,
     status: spec.status ?? 'OCCURRED',
     placeId: place?.id ?? null,
     sourceCount: (spec.sources ?? []).length,
@@ -80,6 +84,7 @@ export function exportItem(spec: ItemSpec = {}): ExportItem {
       publisher: s.publisher ?? null,
       publishedAt: s.published ? new Date(s.published) : null,
       publishedPrecision: s.published ? 'DAY' : null,
+      publishedBasis: s.published ? 'EXPLICIT' : null,
       ingestedAt: new Date('2020-01-01T00:00:00Z'),
       duplicateOfId: null,
       warnings: [],

@@ -43,6 +43,41 @@ describe('TimelineJS export', () => {
     ]);
   });
 
+  it('shows a publication-day date as "reported on" in display_date, still placed on that day', () => {
+    const { events } = timeline(
+      exportItem({ title: 'day', date: '2018-12-07', precision: 'DAY', basis: 'PUBLICATION' }),
+      exportItem({ title: 'month', date: '2018-12-07', precision: 'MONTH', basis: 'PUBLICATION' }),
+      exportItem({ title: 'week', date: '2018-12-07', precision: 'WEEK', basis: 'PUBLICATION' }),
+      exportItem({ title: 'explicit', date: '2018-12-07', precision: 'DAY', basis: 'EXPLICIT' }),
+    );
+    const dates = events.map(({ start_date, end_date, display_date }) => ({ start_date, end_date, display_date }));
+    expect(dates).toEqual([
+      { start_date: { year: 2018, month: 12, day: 7 }, display_date: 'reported on 7 Dec 2018' },
+      { start_date: { year: 2018, month: 12 }, display_date: 'reported by Dec 2018' },
+      {
+        start_date: { year: 2018, month: 12, day: 3 },
+        end_date: { year: 2018, month: 12, day: 9 },
+        display_date: 'reported by week of 3 Dec 2018',
+      },
+      // A date from the text needs no display date: TimelineJS shows the day itself.
+      { start_date: { year: 2018, month: 12, day: 7 } },
+    ]);
+  });
+
+  it.each([
+    ['SCHEDULED', 'scheduled (announced for this date)'],
+    ['POSTPONED', 'postponed (announced, then put off)'],
+    ['CANCELLED', 'cancelled (announced, then called off)'],
+  ] as const)('says in the slide that an item is %s', (status, note) => {
+    const [slide] = timeline(exportItem({ status })).events;
+    expect(slide?.text.text).toContain(`<p><strong>Status:</strong> ${note}</p>`);
+  });
+
+  it('adds no status note to an item that occurred', () => {
+    const [slide] = timeline(exportItem({ status: 'OCCURRED' })).events;
+    expect(slide?.text.text).not.toContain('Status:');
+  });
+
   it('ends a week that crosses a year on its last day', () => {
     const [slide] = timeline(exportItem({ date: '2020-12-31', precision: 'WEEK' })).events;
     expect(slide?.start_date).toEqual({ year: 2020, month: 12, day: 28 });
