@@ -102,6 +102,10 @@ const rules: TriggerRule[] = [
   },
 ];
 
+/** A word every trigger phrase contains (kept in step with `rules` by meetings.test.ts). */
+const triggerWord =
+  /\b(?:met|meets?|meeting|talks|talked|talking|calls?|called|phoned|telephoned|phone|telephone|host|hosts|hosted|hosting|visit(?:s|ed|ing)|received|welcomed|greeted|summit|conversations?|discussions?|conference|lunch|luncheon|dinner|breakfast|reception|banquet|sat|spoke|speaks|speaking|face-to-face|video)\b/iu;
+
 /** Plural heads of a group of people a meeting can be with ("Saudi officials"). */
 const groupHeads = new Set([
   'officials',
@@ -153,6 +157,8 @@ function publicationClaim(published: DatedFact | null): DateClaim {
  * first and runs longest wins ("hosted a summit with" over "hosted" and "summit with").
  */
 export function findTriggers(sentence: Sentence, quotes: QuoteSpan[]): Trigger[] {
+  // Most sentences hold none of the words every phrase needs: one cheap test skips them.
+  if (!triggerWord.test(sentence.text)) return [];
   const all: Trigger[] = [];
   for (const rule of rules) {
     for (const match of sentence.text.matchAll(rule.pattern)) {
