@@ -38,6 +38,12 @@ export interface FindTemporalMentionsOptions {
    * the tense of the nearest cue in its own sentence.
    */
   tense?: Tense;
+  /**
+   * The day the narration is at before the text, for "a day earlier" and "the next day";
+   * read only when the text holds such an expression. A day named earlier in the text
+   * itself comes first.
+   */
+  narration?: () => Date | null;
 }
 
 /** Links and e-mail addresses: dates inside them ("/2017/02/16/") are not mentions. */
@@ -83,21 +89,28 @@ export function findTemporalMentions(
   const valid = anchor !== null && anchor.date instanceof Date && !Number.isNaN(anchor.date.getTime());
   const day: DateAnchor | null = valid ? { date: fuzzyDate(anchor.date, 'DAY').start, basis: anchor.basis } : null;
   let tenses: TenseIndex | null = null;
-  return chosen.map((c) => {
+  let narrated: Date | null | undefined; // the last day named so far in the text
+  const mentions = chosen.map((c): TemporalMention => {
     let tense: Tense = options.tense ?? 'unknown';
     if (options.tense === undefined && day !== null && needsTense(c.spec)) {
       tenses ??= new TenseIndex(text);
       tense = tenses.tenseAt(c.start, c.end);
     }
+    let narration: Date | null = null;
+    if (c.spec.type === 'narrative') narration = narrated ?? options.narration?.() ?? null;
+    const date = resolveSpec(c.spec, day, tense, narration);
+    if (date?.precision === 'DAY') narrated = date.start;
     return {
       start: c.start,
       end: c.end,
       text: text.slice(c.start, c.end),
-      date: resolveSpec(c.spec, day, tense),
+      date,
       basis: c.spec.type === 'fixed' ? 'EXPLICIT' : 'RELATIVE',
       kind: c.kind,
     };
   });
+  // "the next day" after no known day says nothing a reader could place: not a mention.
+  return mentions.filter((m) => m.kind !== 'narrative' || m.date !== null);
 }
 
 /** The longest candidates that overlap neither each other nor a link; earlier first on ties. */

@@ -20,6 +20,7 @@ import type { ArticleContext, ResolvedMention } from './context.js';
 import { type DateAnchor, findTemporalMentions, type TemporalMention } from './dates.js';
 import { type EventType, eventTypeOf } from './event-types.js';
 import type { Token } from './language.js';
+import { narrationBefore } from './narration.js';
 import { insideQuote, type QuoteSpan } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import type { EventDraft, ItemStatus } from './types.js';
@@ -463,7 +464,10 @@ export function extractEvents(ec: EventContext): EventDraft[] {
       return seg;
     };
     const temporalFor = (status: ItemStatus) =>
-      findTemporalMentions(sentence.text, anchor, { tense: status === 'SCHEDULED' ? 'future' : 'past' })
+      findTemporalMentions(sentence.text, anchor, {
+        tense: status === 'SCHEDULED' ? 'future' : 'past',
+        narration: () => narrationBefore(sentences, sentenceIndex, anchor, (at) => insideQuote(quotes, at)),
+      })
         .map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start }))
         .filter((t) => !insideQuote(quotes, t.start));
     const cache = new Map<ItemStatus, TemporalMention[]>();

@@ -13,6 +13,7 @@ import { clauseAround } from './clauses.js';
 import type { ArticleContext, ResolvedMention } from './context.js';
 import { type DateAnchor, detectTense, findTemporalMentions } from './dates.js';
 import { countryOfQualifier, findCity } from './geo.js';
+import { narrationBefore } from './narration.js';
 import { insideQuote, type QuoteSpan } from './quotes.js';
 import { isRoleHead } from './roles.js';
 import type { Sentence } from './sentences.js';
@@ -395,6 +396,7 @@ function meetingAt(
   const tense = detectTense(article.text.slice(clause.start, clause.end));
   const allTemporal = findTemporalMentions(article.text.slice(sentence.start, sentence.end), anchor, {
     tense: tense === 'future' ? 'future' : 'past',
+    narration: () => narrationBefore(mc.sentences, sentenceIndex, anchor, (offset) => insideQuote(quotes, offset)),
   })
     .map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start }))
     .filter((t) => !insideQuote(quotes, t.start));

@@ -12,6 +12,7 @@ import { nominalEventType } from './event-types.js';
 import type { EventContext } from './events.js';
 import { joinTokens, objectPhrase } from './events.js';
 import type { Token } from './language.js';
+import { narrationBefore } from './narration.js';
 import { insideQuote } from './quotes.js';
 import type { EventDraft, ItemStatus } from './types.js';
 
@@ -30,7 +31,9 @@ export function extractNominalEvents(ec: EventContext, taken: ReadonlySet<number
       if (noun.pos !== 'NOUN') continue;
       const type = nominalEventType(noun.text);
       if (!type || insideQuote(quotes, noun.start)) continue;
-      temporal ??= findTemporalMentions(sentence.text, anchor)
+      temporal ??= findTemporalMentions(sentence.text, anchor, {
+        narration: () => narrationBefore(sentences, sentenceIndex, anchor, (at) => insideQuote(quotes, at)),
+      })
         .map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start }))
         .filter((t) => t.date && t.kind !== 'since-year' && !insideQuote(quotes, t.start));
       const isDate = (t: Token) => (temporal as TemporalMention[]).some((m) => t.start >= m.start && t.end <= m.end);

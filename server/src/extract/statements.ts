@@ -6,8 +6,9 @@
  */
 import type { Article, DatedFact } from '../ingest/types.js';
 import { type Attribution, findAttribution, paraphraseBefore, verbPattern } from './attribution.js';
-import type { ArticleContext } from './context.js';
+import { type ArticleContext, insideQuotation } from './context.js';
 import { type DateAnchor, findTemporalMentions, type TemporalMention } from './dates.js';
+import { narrationBefore } from './narration.js';
 import type { QuoteSpan } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import { findEmbeddedPosts } from './tweets.js';
@@ -87,7 +88,11 @@ function dateFor(
   const from = (sentences[firstIndex] as Sentence).start;
   const to = (sentences[lastIndex] as Sentence).end;
   const window = article.text.slice(from, to);
-  const candidates = findTemporalMentions(window, anchor, { tense: 'past' })
+  const candidates = findTemporalMentions(window, anchor, {
+    tense: 'past',
+    narration: () =>
+      narrationBefore(sentences, firstIndex, anchor, (offset, from) => insideQuotation(article.text, offset, from)),
+  })
     .map((m) => ({ ...m, start: m.start + from, end: m.end + from }))
     .filter((m) => !quote.parts.some((p) => m.start >= p.start && m.end <= p.end))
     .filter((m) => m.kind !== 'year' && m.kind !== 'since-year' && !afterPublication(m, anchor));

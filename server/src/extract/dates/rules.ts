@@ -79,6 +79,11 @@ const AGO = new RegExp(
   `${NOT_AFTER_WORD}(?<!\\p{N}[,.])(\\d{1,3}|${NUMBER_WORD_SOURCE})${S}(days?|weeks?|months?|years?|decades?)${S}ago(?![\\p{L}\\p{N}])`,
   'giu',
 );
+// "a day earlier", "two weeks later", "the next day", "the day before", "that morning".
+const NARRATIVE = new RegExp(
+  `${NOT_AFTER_WORD}(?:(a|an|\\d{1,2}|${NUMBER_WORD_SOURCE})${S}(days?|weeks?)${S}(earlier|later|before|after)|the${S}(next|following|previous|same)${S}(day|week|morning|afternoon|evening|night)|the${S}day${S}(before|after)|that${S}(day|morning|afternoon|evening|night))(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 const YEAR_ALONE = new RegExp(`${NOT_AFTER_WORD}${YEAR}(?![\\p{N}_]|[.,:]\\p{N}|\\p{L})`, 'gu');
 
 // Words before and after a match, read from short slices of the text.
@@ -458,6 +463,33 @@ function ago(text: string, m: RegExpExecArray): Candidate | null {
   }
 }
 
+/**
+ * Counted from the day being narrated. "before" and "after" count only when nothing
+ * follows them ("two days before, ..."): "a day after the vote" counts from the vote, a
+ * day the text would have to name, so it is left undated rather than guessed.
+ */
+function narrative(text: string, m: RegExpExecArray): Candidate | null {
+  const start = m.index;
+  const end = m.index + m[0].length;
+  const direction = (m[3] ?? m[6] ?? '').toLowerCase();
+  if ((direction === 'before' || direction === 'after') && !/^\s*(?:[,.;:)]|$)/u.test(after(text, end))) return null;
+  let unit: 'DAY' | 'WEEK' = 'DAY';
+  let amount = 0;
+  if (m[2] !== undefined) {
+    const count = /^an?$/iu.test(m[1]!) ? 1 : countValue(m[1]!);
+    if (count === null) return null;
+    unit = /^week/iu.test(m[2]) ? 'WEEK' : 'DAY';
+    amount = direction === 'earlier' || direction === 'before' ? -count : count;
+  } else if (m[4] !== undefined) {
+    const which = m[4].toLowerCase();
+    unit = m[5]!.toLowerCase() === 'week' ? 'WEEK' : 'DAY';
+    amount = which === 'next' || which === 'following' ? 1 : which === 'previous' ? -1 : 0;
+  } else if (m[6] !== undefined) {
+    amount = direction === 'before' ? -1 : 1;
+  }
+  return { start, end, kind: 'narrative', spec: { type: 'narrative', unit, amount } };
+}
+
 function year(text: string, m: RegExpExecArray): Candidate | null {
   const value = Number(m[1]);
   if (value < 1900 || value > 2100) return null;
@@ -519,6 +551,7 @@ const RULES: ReadonlyArray<readonly [RegExp, Rule]> = [
   [RELATIVE_PERIOD, relativePeriod],
   [RELATIVE_DAY, relativeDay],
   [AGO, ago],
+  [NARRATIVE, narrative],
   [YEAR_ALONE, year],
 ];
 

@@ -30,7 +30,9 @@ export type MentionKind =
   | 'relative-week'
   | 'relative-month'
   | 'relative-year'
-  | 'since-year';
+  | 'since-year'
+  /** "a day earlier", "the next day": counted from the day the narration is at, not publication. */
+  | 'narrative';
 
 /**
  * Words that fix which occurrence is meant whatever the tense: "last" (strictly before),
@@ -61,7 +63,9 @@ export type DateSpec =
   /** "yesterday" (-1 day), "next week" (+1 week), "two years ago" (-2 years). */
   | { type: 'offset'; unit: 'DAY' | 'WEEK' | 'MONTH' | 'YEAR'; amount: number }
   /** "this weekend", "last weekend". */
-  | { type: 'weekend'; amount: number };
+  | { type: 'weekend'; amount: number }
+  /** "a day earlier" (-1 day), "the next day" (+1), "two weeks later" (+2 weeks), from the narrated day. */
+  | { type: 'narrative'; unit: 'DAY' | 'WEEK'; amount: number };
 
 /** True when the spec's meaning depends on the tense of its clause. */
 export function needsTense(spec: DateSpec): boolean {
@@ -82,8 +86,18 @@ export function needsTense(spec: DateSpec): boolean {
 const MONTH_DAY_SLACK_DAYS = 2;
 
 /** The fuzzy date `spec` names; `anchor.date` must be a UTC midnight. */
-export function resolveSpec(spec: DateSpec, anchor: DateAnchor | null, tense: Tense): FuzzyDate | null {
+export function resolveSpec(
+  spec: DateSpec,
+  anchor: DateAnchor | null,
+  tense: Tense,
+  narration: Date | null = null,
+): FuzzyDate | null {
   if (spec.type === 'fixed') return calendarDate(spec.year, spec.month, spec.day, spec.precision);
+  // Counted from the narrated day; with none known it names no day (never the publication's).
+  if (spec.type === 'narrative') {
+    if (narration === null) return null;
+    return fuzzyDate(addDays(narration, spec.amount * (spec.unit === 'WEEK' ? 7 : 1)), spec.unit);
+  }
   if (anchor === null) return null;
   const day = anchor.date;
   switch (spec.type) {

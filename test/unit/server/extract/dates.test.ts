@@ -331,6 +331,40 @@ describe('findTemporalMentions: expressions relative to the anchor', () => {
   });
 });
 
+describe('findTemporalMentions: counted from the narrated day', () => {
+  const narrated = (text: string, day: string | null) =>
+    findTemporalMentions(text, JUNE_7_2018, { tense: 'past', narration: () => (day ? utc(day) : null) }).map((m) => [
+      m.text,
+      m.kind,
+      m.date === null ? null : formatFuzzyDate(m.date),
+    ]);
+
+  it('counts "a day earlier", "the next day" and "two weeks later" from the narration, not publication', () => {
+    expect(narrated('He left a day earlier.', '2018-06-01')).toEqual([['a day earlier', 'narrative', '31 May 2018']]);
+    expect(narrated('He left the next day.', '2018-06-01')).toEqual([['the next day', 'narrative', '2 Jun 2018']]);
+    expect(narrated('Two weeks later, he left.', '2018-05-02')).toEqual([
+      ['Two weeks later', 'narrative', 'week of 14 May 2018'],
+    ]);
+    expect(narrated('He spoke that morning.', '2018-06-01')).toEqual([['that morning', 'narrative', '1 Jun 2018']]);
+  });
+
+  it('prefers a day named earlier in the same text to the one before it', () => {
+    expect(narrated('He arrived on Monday, and a day later he left.', '2018-05-01')).toEqual([
+      ['on Monday', 'weekday', '4 Jun 2018'],
+      ['a day later', 'narrative', '5 Jun 2018'],
+    ]);
+  });
+
+  it("says nothing when no day is being narrated, or when the day is another event's", () => {
+    expect(narrated('He left the next day.', null)).toEqual([]);
+    expect(findTemporalMentions('He left the next day.', JUNE_7_2018)).toEqual([]);
+    expect(narrated('He left a day after the vote.', '2018-06-01')).toEqual([]);
+    expect(narrated('He left two days before, officials said.', '2018-06-01')).toEqual([
+      ['two days before', 'narrative', '30 May 2018'],
+    ]);
+  });
+});
+
 describe('findTemporalMentions: what is not a date', () => {
   it.each([
     'Officials may meet again.',

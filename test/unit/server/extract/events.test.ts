@@ -91,6 +91,14 @@ describe('events from articles', () => {
     expect(dated?.date.date?.precision).toBe('YEAR');
   });
 
+  it('dates "the next day" from the day the sentence before narrates', () => {
+    const events = eventsOf(
+      'Iran detained Jason Rezaian on Monday, January 4. The next day, Iran freed Jason Rezaian.',
+    );
+    expect(events.map((e) => e.date.date?.start.toISOString().slice(0, 10))).toEqual(['2016-01-04', '2016-01-05']);
+    expect(events[1]?.date.basis).toBe('RELATIVE');
+  });
+
   it('never takes an event from quoted speech', () => {
     expect(eventsOf('“Iran released four prisoners on Saturday,” the minister said.')).toEqual([]);
   });
