@@ -52,7 +52,7 @@ const rules: TriggerRule[] = [
     // of having a meeting. Meals and conversations need their "with" ("had lunch" alone
     // is nobody's meeting).
     pattern: new RegExp(
-      String.raw`\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:an?\s+|their\s+|his\s+|her\s+)?(?:[\p{L}-]+\s+){0,2}?(?:talks|meeting|summit|(?:${PHONE}\s+)?call|joint\s+(?:news|press)\s+conference|(?:${MEAL_OR_EVENT}|conversation|discussions?|(?:news|press)\s+conference)\s+with)\b`,
+      String.raw`\b(?:held|hold|holds|holding|had|has|have|having)\s+(?:an?\s+|their\s+|his\s+|her\s+)?(?:[\p{L}-]+\s+){0,2}?(?:talks|meeting|summit|(?:${PHONE}\s+)?call|joint\s+(?:news|press)\s+conference|(?:${MEAL_OR_EVENT}|(?:news|press)\s+conference)\s+with)\b`,
       'giu',
     ),
     shape: 'encounter',
@@ -60,11 +60,18 @@ const rules: TriggerRule[] = [
   },
   {
     pattern: new RegExp(
-      String.raw`\b(?:talks|conversations?|discussions?|summit|joint\s+(?:news|press)\s+conference|${MEAL_OR_EVENT})\s+with\b`,
+      String.raw`\b(?:talks|summit|joint\s+(?:news|press)\s+conference|${MEAL_OR_EVENT})\s+with\b`,
       'giu',
     ),
     shape: 'encounter',
     format: 'IN_PERSON',
+  },
+  {
+    // A conversation may be held in person or by phone: the format is not known.
+    pattern:
+      /\b(?:(?:had|held|have|has|having)\s+(?:an?\s+)?(?:[\p{L}-]+\s+){0,2}?)?(?:conversations?|discussions?)\s+with\b/giu,
+    shape: 'encounter',
+    format: 'UNKNOWN',
   },
   {
     pattern: new RegExp(

@@ -1,7 +1,7 @@
 /**
  * Pure decisions of resolution: whether a drafted item is an item already stored.
  */
-import type { ItemStatus } from '../extract/types.js';
+import type { ItemStatus, MeetingFormat } from '../extract/types.js';
 import { datesCompatible } from './item-date.js';
 import { quoteOverlap, quoteTokens } from './quote-similarity.js';
 
@@ -54,6 +54,13 @@ export interface StoredMeeting {
   dateStart: Date | null;
   dateEnd: Date | null;
   status: ItemStatus;
+  /** How it was held, when known; a phone call and a sit-down of the same people are two meetings. */
+  format?: MeetingFormat | null;
+}
+
+/** Two known formats that differ ("PHONE" and "IN_PERSON") are two encounters, not one. */
+function formatsDiffer(a: MeetingFormat | null | undefined, b: MeetingFormat | null | undefined): boolean {
+  return Boolean(a && b && a !== 'UNKNOWN' && b !== 'UNKNOWN' && a !== b);
 }
 
 /** Same participants (one set containing the other, two or more shared), compatible date and place. */
@@ -63,8 +70,9 @@ export function matchMeeting(
   date: { start: Date | null; end: Date | null },
   candidates: StoredMeeting[],
   status: ItemStatus = 'OCCURRED',
+  format: MeetingFormat | null = null,
 ): StoredMeeting | null {
-  return matchMeetings(participantIds, placeId, date, candidates, status)[0] ?? null;
+  return matchMeetings(participantIds, placeId, date, candidates, status, format)[0] ?? null;
 }
 
 export function matchMeetings(
@@ -73,6 +81,7 @@ export function matchMeetings(
   date: { start: Date | null; end: Date | null },
   candidates: StoredMeeting[],
   status: ItemStatus = 'OCCURRED',
+  format: MeetingFormat | null = null,
 ): StoredMeeting[] {
   const mine = new Set(participantIds);
   const found: StoredMeeting[] = [];
@@ -82,6 +91,7 @@ export function matchMeetings(
     const contained = shared === Math.min(mine.size, theirs.size);
     if (shared < 2 || !contained) continue;
     if (placeId && candidate.placeId && placeId !== candidate.placeId) continue;
+    if (formatsDiffer(format, candidate.format)) continue;
     // Without dates on both sides, an announced meeting and a reported one are not
     // known to be the same.
     if ((!date.start || !candidate.dateStart) && status !== candidate.status) continue;

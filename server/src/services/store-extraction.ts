@@ -9,7 +9,15 @@
 import { EARLIEST_DATE, formatFuzzyDate, LATEST_DATE } from '../extract/dates.js';
 import { findCity } from '../extract/geo.js';
 import { coreNameWords, normalizeAlias, personKey, surnameOf } from '../extract/names.js';
-import type { ActorDraft, EventDraft, Extraction, ItemDraft, MeetingDraft, StatementDraft } from '../extract/types.js';
+import type {
+  ActorDraft,
+  EventDraft,
+  Extraction,
+  ItemDraft,
+  MeetingDraft,
+  MeetingFormat,
+  StatementDraft,
+} from '../extract/types.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ItemStatus } from '../generated/prisma/enums.js';
 import { displayDate } from '../lib/date-display.js';
@@ -280,10 +288,12 @@ async function storeMeeting(
       date_start: Date | null;
       date_end: Date | null;
       status: ItemStatus;
+      meeting_format: MeetingFormat | null;
       participant_ids: string[];
     }>
   >`
     SELECT i.id, i.place_id, i.date_start, i.date_end, i.status::text AS status,
+           i.meeting_format::text AS meeting_format,
            array_agg(p.actor_id::text) AS participant_ids
     FROM timeline_item i JOIN participant p ON p.item_id = i.id AND p.role = 'PARTICIPANT'
     WHERE i.kind = 'MEETING' AND i.id IN (
@@ -297,6 +307,7 @@ async function storeMeeting(
     dateStart: r.date_start,
     dateEnd: r.date_end,
     status: r.status,
+    format: r.meeting_format,
   }));
   const date = draft.date.date;
   const matches = matchMeetings(
@@ -305,6 +316,7 @@ async function storeMeeting(
     { start: date?.start ?? null, end: date?.end ?? null },
     candidates,
     draft.status,
+    draft.format,
   );
   const match = matches[0];
   if (match && matches.length > 1)

@@ -106,6 +106,12 @@ describe('calls', () => {
     );
   });
 
+  it('leaves the format of a conversation open: it may have been a call', () => {
+    expect(meetingsOf('Secretary Kirsten Hale had a conversation with Mayor Dan Ortiz on Thursday.')[0]?.format).toBe(
+      'UNKNOWN',
+    );
+  });
+
   it('refuses name-calling and urging', () => {
     expect(whoMet('Senator Mary Okafor called Governor Paul Lindqvist a liar on Monday.')).toEqual([]);
     expect(whoMet('Senator Mary Okafor called Governor Paul Lindqvist “dangerous” on Monday.')).toEqual([]);

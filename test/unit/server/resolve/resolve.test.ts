@@ -96,4 +96,23 @@ describe('matching', () => {
     expect(matchMeeting(['a', 'b'], null, day('2018-06-08'), [stored])).toBeNull();
     expect(matchMeeting(['a', 'c'], null, day('2017-02-16'), [stored])).toBeNull();
   });
+
+  it('keeps a phone call and a sit-down of the same people on the same day apart', () => {
+    const stored = {
+      id: 'm1',
+      participantIds: ['a', 'b'],
+      placeId: null,
+      dateStart: d('2016-01-16'),
+      dateEnd: d('2016-01-17'),
+      status: 'OCCURRED' as const,
+      format: 'IN_PERSON' as const,
+    };
+    expect(matchMeeting(['a', 'b'], null, day('2016-01-16'), [stored], 'OCCURRED', 'PHONE')).toBeNull();
+    expect(matchMeeting(['a', 'b'], null, day('2016-01-16'), [stored], 'OCCURRED', 'IN_PERSON')?.id).toBe('m1');
+    // Not knowing how one of them was held is no reason to keep them apart.
+    expect(matchMeeting(['a', 'b'], null, day('2016-01-16'), [stored], 'OCCURRED', 'UNKNOWN')?.id).toBe('m1');
+    expect(
+      matchMeeting(['a', 'b'], null, day('2016-01-16'), [{ ...stored, format: null }], 'OCCURRED', 'PHONE')?.id,
+    ).toBe('m1');
+  });
 });
