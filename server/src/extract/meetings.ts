@@ -171,6 +171,8 @@ export function findTriggers(sentence: Sentence, quotes: QuoteSpan[]): Trigger[]
   for (const rule of rules) {
     for (const match of sentence.text.matchAll(rule.pattern)) {
       const at = sentence.start + (match.index ?? 0);
+      // "MET THRESHOLD" in a table or a shouted heading is no narration of a meeting.
+      if (/^\p{Lu}{2,}\b/u.test(match[0])) continue;
       if (!insideQuote(quotes, at)) all.push({ at, end: at + match[0].length, word: match[0].toLowerCase(), rule });
     }
   }
@@ -250,6 +252,13 @@ function describedCounterpart(ctx: ArticleContext, trigger: Trigger, windowEnd: 
     const office = isRoleHead(head) && head !== 'foreign'; // "foreign" heads only "foreign minister"
     if (words.length < 2 || (!office && !groupHeads.has(head)) || /['’]s$/u.test(word)) continue;
     const phrase = words.join(' ');
+    // "Brexit Party leader Nigel Farage": a title before a name, and the name is the party.
+    const phraseEnd = from + ctx.text.slice(from).indexOf(word) + word.length;
+    const titleOf = (m: ResolvedMention) =>
+      m.kind === 'PERSON' &&
+      m.end > phraseEnd &&
+      /^\s*$/u.test(ctx.text.slice(phraseEnd, Math.max(phraseEnd, m.nameStart)));
+    if (mentions.some((m) => m.start <= phraseEnd + 1 && titleOf(m))) return null;
     if (!head.endsWith('s') || head === 'boss') {
       const known = ctx.resolveRole(phrase, from);
       if (known) return known;
@@ -257,6 +266,26 @@ function describedCounterpart(ctx: ArticleContext, trigger: Trigger, windowEnd: 
     return ctx.ensureDescribed(phrase, phrase.toLowerCase(), from);
   }
   return null;
+}
+
+/**
+ * Whether the words right after a trigger's "with" (its own or the next word) start with
+ * a party: a person, organisation or country named within the first few words, or a
+ * described counterpart. A trigger without "with" says nothing here and passes.
+ */
+function withParty(ctx: ArticleContext, trigger: Trigger, windowEnd: number, mentions: ResolvedMention[]): boolean {
+  const own = /\bwith$/u.test(trigger.word);
+  const after = ctx.text.slice(trigger.end, windowEnd);
+  const next = own ? /^\s+/u.exec(after) : /^\s+with\s+/iu.exec(after);
+  if (!next) return true;
+  const from = trigger.end + next[0].length;
+  // Long titles come before the name: "with Chief of the General Staff Gen. Valery Gerasimov".
+  const phrase = /^(?:[^\s,;:]+\s+){0,9}[^\s,;:]+/u.exec(ctx.text.slice(from, windowEnd));
+  const until = from + (phrase?.[0].length ?? 0);
+  const named = mentions.some(
+    (m) => m.start >= from && m.start < until && m.actorKey !== null && m.kind !== 'PLACE' && !m.possessive,
+  );
+  return named || describedCounterpart(ctx, { ...trigger, end: from - 1 }, windowEnd, mentions) !== null;
 }
 
 /** "the U.S. president, who has announced plans to meet Xi": an office before the trigger, resolved. */
@@ -323,6 +352,13 @@ function meetingAt(
   // "had not met", "never met", "a summit with neither Kim nor Moon": no meeting.
   const lead = ctx.text.slice(Math.max(windowStart, at - 24), at);
   if (/\b(?:not|never|no)\s+(?:[\p{L}-]+\s+)?$|n['’]t\s+(?:[\p{L}-]+\s+)?$/iu.test(lead)) return null;
+  // "turned down a meeting with Corbyn", "declined to meet": refused, so it never happened.
+  if (
+    /\b(?:turned\s+down|declined|refused|rejected|snubbed|withheld|skipped)\s+(?:an?\s+|the\s+|to\s+)?(?:[\p{L}-]+\s+)?$/iu.test(
+      lead,
+    )
+  )
+    return null;
   if (/^\s+(?:neither|nor)\b/iu.test(ctx.text.slice(trigger.end, trigger.end + 12))) return null;
 
   const participants: string[] = [];
@@ -340,6 +376,13 @@ function meetingAt(
   }
   let object: string | null | undefined;
   if (rule.shape === 'person-object') {
+    // The tagger's verb, not a noun ("with hosts Steve Doocy"), and not a naming: "a
+    // cartel called Los Viagras" (a thing before "called"; "the president called" is a call).
+    const verb = sentence.tokens.find((t) => t.start === at);
+    if (verb && verb.pos !== 'VERB') return null;
+    const before = sentence.tokens.filter((t) => t.end <= at).at(-1);
+    if (trigger.word === 'called' && before?.pos === 'NOUN' && !isRoleHead(before.text)) return null;
+    if (trigger.word === 'called' && before && /^(?:is|was|are|were|be|been|so)$/iu.test(before.text)) return null;
     object = personObject(ctx, sentence, sentenceIndex, trigger, mentions);
     if (object === undefined) return null;
   } else if (rule.shape === 'person-talk') {
@@ -364,6 +407,10 @@ function meetingAt(
     }
   }
   add(object);
+  // "having dinner with his family", "a conversation with Republican consultants": the
+  // other side named right after "with" must be a party (a name, an office, a group with
+  // a head word), or the people elsewhere in the clause were not meeting each other.
+  if (rule.shape === 'encounter' && !withParty(ctx, trigger, windowEnd, mentions)) return null;
   // "asked him to meet", "invited her to visit": the object of the asking is the one meeting.
   const asked = /\b(him|her)\s+(?:to\s+)?$/iu.exec(ctx.text.slice(Math.max(windowStart, at - 12), at));
   if (asked && participants.length === 0 && /^to\s/iu.test(trigger.word))
@@ -387,13 +434,14 @@ function meetingAt(
       }
     }
   }
-  if (participants.length < 2 && rule.shape === 'encounter') {
+  if (participants.length < 2 && rule.shape === 'encounter' && rule.format !== 'PHONE') {
+    // An organisation is a party only as the trigger's other side ("met with the Taliban",
+    // "held talks with NATO"): one named elsewhere in the clause is context, not a party.
+    const side = /^(?:\s+(?:[\p{L}-]+\s+){0,3}?(?:with|to))?\s+(?:the\s+)?$/u;
     for (const m of mentions) {
       if (m.kind !== 'ORGANIZATION' || !m.actorKey || /\b(news|times|post|journal|press|agency)\b/i.test(m.name))
         continue;
-      // "at a G20 summit": a venue, not a party.
-      if (/\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:an?|the)\s+$/iu.test(ctx.text.slice(m.start - 30, m.start)))
-        continue;
+      if (m.start < trigger.end || !side.test(ctx.text.slice(trigger.end, m.start))) continue;
       add(m.actorKey);
     }
   }

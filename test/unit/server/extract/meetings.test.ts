@@ -128,6 +128,25 @@ describe('what is not a meeting', () => {
     ).toEqual([]);
   });
 
+  it('refuses a refused meeting, a naming, a noun and a shouted table heading', () => {
+    expect(whoMet('President Ana Duarte turned down a meeting with Chancellor Olaf Brandt on Monday.')).toEqual([]);
+    expect(whoMet('We sat at the camp of the cartel called Los Viagras on Monday.')).toEqual([]);
+    expect(
+      whoMet('Appearing on the show with hosts Mary Okafor and Paul Lindqvist, Ana Duarte spoke on Monday.'),
+    ).toEqual([]);
+    expect(whoMet('Candidates MET THRESHOLD: Ana Duarte, Olaf Brandt, Mary Okafor.')).toEqual([]);
+  });
+
+  it('needs a party right after "with", and takes a title before a name as the name', () => {
+    expect(whoMet('The night Ana Duarte won, Olaf Brandt was having dinner with his family.')).toEqual([]);
+    expect(whoMet('On Monday, President Ana Duarte met Brexit Party leader Nigel Farage.')).toEqual([
+      'Ana Duarte + Nigel Farage',
+    ]);
+    expect(
+      whoMet('On Monday, General Joseph Dunford met with his Russian counterpart, General Valery Gerasimov.'),
+    ).toEqual(['Joseph Dunford + Valery Gerasimov']);
+  });
+
   it('does not count the person reporting a meeting as being at it', () => {
     expect(
       whoMet('Spokeswoman Heather Nauert said President Ana Duarte met Chancellor Olaf Brandt on Monday.'),
