@@ -210,7 +210,8 @@ describe.skipIf(!chromiumPath)(chromiumPath ? 'Explorer' : `Explorer: skipped, $
     expect(await selected.getAttribute('id')).toBe(active);
     const title = await selected.locator('.item-title').innerText();
     // The timeline follows the list's selection.
-    await expect.poll(() => page.locator('.vis-item.vis-selected').count()).toBeGreaterThan(0);
+    // A lane below the fold is scrolled to first; on a busy machine that takes more than a second.
+    await expect.poll(() => page.locator('.vis-item.vis-selected').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await page.keyboard.press('Enter');
     const heading = details().getByRole('heading', { level: 2 });

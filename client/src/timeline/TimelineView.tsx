@@ -167,12 +167,17 @@ export function TimelineView(props: TimelineViewProps) {
     }
     // A lane below the fold is not drawn: scroll the timeline down to it (focus is the only
     // vis-timeline call that scrolls vertically; without zoom it keeps the scale).
-    const frame = requestAnimationFrame(() => {
-      if (!container.current?.querySelector('.vis-item.vis-selected')) {
-        current.focus(first, { zoom: false, animation: false });
-      }
-    });
-    return () => cancelAnimationFrame(frame);
+    // The timeline draws on its own schedule, so look again a little later before giving up.
+    const timers = [0, 200, 600].map((delay) =>
+      setTimeout(() => {
+        if (!container.current?.querySelector('.vis-item.vis-selected')) {
+          current.focus(first, { zoom: false, animation: false });
+        }
+      }, delay),
+    );
+    return () => {
+      for (const timer of timers) clearTimeout(timer);
+    };
   }, [props.selectedId, props.items]);
 
   function zoom(factor: number) {
