@@ -182,6 +182,11 @@ export function findTriggers(sentence: Sentence, quotes: QuoteSpan[]): Trigger[]
   return kept;
 }
 
+/** A person, or a name the context has already resolved to one. */
+function isPerson(m: ResolvedMention): boolean {
+  return m.kind === 'PERSON' || (m.kind === 'UNKNOWN' && (m.actorKey?.startsWith('person:') ?? false));
+}
+
 /**
  * The person a person-object trigger takes ("called Erdogan", "hosted Moon", "called
  * him"), or undefined when none follows. "called Trump a liar", "called him 'dangerous'"
@@ -197,12 +202,7 @@ function personObject(
   const text = ctx.text;
   const gap = /^\s+/.exec(text.slice(trigger.end))?.[0].length ?? 0;
   const objectStart = trigger.end + gap;
-  const named = mentions.find(
-    (m) =>
-      m.start === objectStart &&
-      !m.possessive &&
-      (m.kind === 'PERSON' || (m.kind === 'UNKNOWN' && m.actorKey?.startsWith('person:'))),
-  );
+  const named = mentions.find((m) => m.start === objectStart && !m.possessive && isPerson(m));
   let objectEnd: number;
   let key: string | null;
   if (named) {
@@ -346,8 +346,6 @@ function meetingAt(
   const mentions = ctx
     .mentionsIn(sentenceIndex)
     .filter((m) => m.start >= windowStart && m.end <= windowEnd && !insideQuote(quotes, m.start));
-  const isPerson = (m: ResolvedMention) =>
-    m.kind === 'PERSON' || (m.kind === 'UNKNOWN' && (m.actorKey?.startsWith('person:') ?? false));
 
   // "had not met", "never met", "a summit with neither Kim nor Moon": no meeting.
   const lead = ctx.text.slice(Math.max(windowStart, at - 24), at);
